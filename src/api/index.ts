@@ -1,0 +1,18 @@
+/** The client layer: normalized model, errors, dialect clients and the transport. */
+import type { IgClient, IgClientSettings } from './client.js';
+import { GraphClient } from './graph.js';
+import { LegacyClient } from './legacy.js';
+
+export type { IgClient, IgClientSettings } from './client.js';
+export { DEFAULT_API_VERSION, DEFAULT_ENDPOINTS } from './client.js';
+export * from './model.js';
+export { IgError, isIgError, redact, type IgErrorKind } from './errors.js';
+export { Transport, sharedTransport, type TransportOptions } from './transport.js';
+export type { CacheMode } from './cache.js';
+export { GraphClient } from './graph.js';
+export { LegacyClient } from './legacy.js';
+
+/** Creates the client for the settings' dialect. */
+export function createClient(settings: IgClientSettings): IgClient {
+  return settings.api === 'legacy' ? new LegacyClient(settings) : new GraphClient(settings);
+}

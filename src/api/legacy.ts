@@ -1,0 +1,58 @@
+/** The legacy v1 dialect: api.instagram.com/v1, the island, or any v1-compatible backend. */
+import { BaseClient } from './client.js';
+import { redact, type IgError } from './errors.js';
+import type { IgListOptions, IgMedia, IgPage, IgRequestOptions, IgUser } from './model.js';
+import { mapLegacyMedia, mapLegacyUser } from './legacy-map.js';
+import { asString, isObject, queryParam } from './normalize.js';
+import { badResponse, legacyError, type ErrorResponse } from './wire-errors.js';
+
+/** Most items one legacy page returns. NOTE: commonly cited as 33; not confirmed by an official page. */
+export const LEGACY_MAX_COUNT = 33;
+
+export class LegacyClient extends BaseClient {
+  readonly dialect = 'legacy' as const;
+
+  protected readError(response: ErrorResponse): IgError | undefined {
+    return legacyError(response);
+  }
+
+  private url(path: string, params: Record<string, string | undefined> = {}): URL {
+    const url = new URL(`${this.baseUrl()}${path}`);
+    for (const [name, value] of Object.entries(params)) {
+      if (value !== undefined) url.searchParams.set(name, value);
+    }
+    url.searchParams.set('access_token', this.requireToken());
+    return url;
+  }
+
+  async userMedia(userId: string | undefined, options: IgListOptions = {}): Promise<IgPage> {
+    const user = encodeURIComponent(userId || this.settings.userId || 'self');
+    const count = Math.min(Math.max(1, options.limit ?? 20), LEGACY_MAX_COUNT);
+    const url = this.url(`/users/${user}/media/recent`, { count: String(count), max_id: options.cursor });
+    const body = await this.getJson(url, options.signal);
+    if (!isObject(body) || !Array.isArray(body.data)) {
+      throw badResponse(redact(url.href), 'expected {"data": [...]} with a list of media.');
+    }
+    const items = body.data.map(mapLegacyMedia).filter((item): item is IgMedia => item !== undefined);
+    const pagination = isObject(body.pagination) ? body.pagination : {};
+    // next_url carries the access token, so only the cursor is kept and the next URL is built again.
+    const next = asString(pagination.next_max_id) ?? queryParam(pagination.next_url, 'max_id');
+    return next ? { items, next } : { items };
+  }
+
+  async whoami(options: IgRequestOptions = {}): Promise<IgUser> {
+    const url = this.url('/users/self');
+    const body = await this.getJson(url, options.signal, false);
+    const user = isObject(body) ? mapLegacyUser(body.data) : undefined;
+    if (!user) throw badResponse(redact(url.href), 'expected {"data": {"id": ...}} for the user.');
+    return user;
+  }
+
+  async media(id: string, options: IgRequestOptions = {}): Promise<IgMedia> {
+    const url = this.url(`/media/${encodeURIComponent(id)}`);
+    const body = await this.getJson(url, options.signal);
+    const item = isObject(body) ? mapLegacyMedia(body.data) : undefined;
+    if (!item) throw badResponse(redact(url.href), 'expected {"data": {...}} with one media object.');
+    return item;
+  }
+}
