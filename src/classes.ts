@@ -1,0 +1,7 @@
+/** The side-effect-free entry: classes, client and types, with nothing registered. */
+export * from './api/index.js';
+export { igContext, type IgContextValue } from './context.js';
+export { IgProvider } from './elements/ig-provider.js';
+export { IgFeed } from './elements/ig-feed.js';
+export type { IgLoadDetail } from './feed/feed-base.js';
+export type { IgErrorDetail, IgState } from './internal/ig-element.js';

@@ -1,0 +1,116 @@
+import { LitElement, css, html, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { provide } from '@lit/context';
+import { createClient } from '../api/index.js';
+import type { IgClient, IgClientSettings } from '../api/client.js';
+import type { IgRequestOptions, IgUser } from '../api/model.js';
+import { IgError } from '../api/errors.js';
+import { igContext, type IgContextValue } from '../context.js';
+import { readEnum, readInteger } from '../internal/attributes.js';
+import { DEV, warnOnce } from '../internal/dev.js';
+import { defineElement } from '../internal/events.js';
+
+const LOCAL_HOSTS = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\]|::1)$/;
+
+/**
+ * Holds the access token and API settings for every ig-* element inside it. It renders
+ * nothing of its own; its children render as usual.
+ *
+ * @summary Shares a token and API settings with the elements inside it.
+ * @tag ig-provider
+ *
+ * @slot - The ig-* elements (and any other content) that use these settings.
+ */
+export class IgProvider extends LitElement {
+  static override styles = css`
+    :host {
+      display: contents;
+    }
+  `;
+
+  /** Access token sent with every API request. Anyone who can read the page can read it: see the README on tokens. */
+  @property({ attribute: 'access-token' }) accessToken?: string;
+
+  /** API dialect: "graph" (today's Instagram Graph API, default) or "legacy" (the v1 API, the island, v1-compatible backends). */
+  @property() api?: string;
+
+  /** API base URL; defaults to https://graph.instagram.com (graph) or https://api.instagram.com/v1 (legacy). Relative URLs resolve against the page. */
+  @property() endpoint?: string;
+
+  /** Graph API version path segment (default "v25.0"). */
+  @property({ attribute: 'api-version' }) apiVersion?: string;
+
+  /** App or client token ("app-id|client-token") for endpoints that take one, such as oEmbed. */
+  @property({ attribute: 'app-token' }) appToken?: string;
+
+  /** The user whose media feeds show when they name none. */
+  @property({ attribute: 'user-id' }) userId?: string;
+
+  /** Response cache shared by every element on the page: "none" (default), "memory", "session" or "local". */
+  @property() cache?: string;
+
+  /** Seconds a cached response counts as fresh (default 300); stale entries are shown while a fresh copy loads. */
+  @property({ attribute: 'cache-ttl' }) cacheTtl?: string | number;
+
+  @provide({ context: igContext })
+  protected value: IgContextValue = { settings: { api: 'graph' } };
+
+  /** Registers the element as `tag` (default "ig-provider"); calling it again does nothing. */
+  static define(tag = 'ig-provider'): void {
+    defineElement(tag, 'ig-provider', this);
+  }
+
+  /** The client built from the current settings. */
+  get client(): IgClient | undefined {
+    return this.value.client;
+  }
+
+  /** Reads the account behind the token: its id (for `user-id`), username and account type. */
+  whoami(options?: IgRequestOptions): Promise<IgUser> {
+    const client = this.value.client;
+    if (!client) return Promise.reject(new IgError('auth', 'The provider has no client yet.'));
+    return client.whoami(options);
+  }
+
+  private settings(): IgClientSettings {
+    const settings: IgClientSettings = {
+      api: readEnum(this, 'api', this.api, ['graph', 'legacy'] as const, 'graph'),
+      cache: readEnum(this, 'cache', this.cache, ['none', 'memory', 'session', 'local'] as const, 'none'),
+      cacheTtl: readInteger(this, 'cache-ttl', this.cacheTtl, 0, 31_536_000, 300),
+    };
+    const token = this.accessToken?.trim();
+    if (token) settings.accessToken = token;
+    if (this.endpoint?.trim()) settings.endpoint = this.endpoint.trim();
+    if (this.apiVersion?.trim()) settings.apiVersion = this.apiVersion.trim();
+    if (this.appToken?.trim()) settings.appToken = this.appToken.trim();
+    if (this.userId?.trim()) settings.userId = this.userId.trim();
+    return settings;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const settings = this.settings();
+    this.value = { settings, client: createClient(settings) };
+    if (DEV && settings.accessToken) this.warnAboutExposedToken();
+  }
+
+  private warnAboutExposedToken(): void {
+    const host = globalThis.location?.hostname ?? '';
+    if (!host || LOCAL_HOSTS.test(host)) return;
+    warnOnce(
+      'ig-provider|exposed-token',
+      `<ig-provider> has an access token on a page served from ${host}: anyone who opens the page can read it. ` +
+        'Use a token that can only read public media, refresh it often, or keep it on a server behind a proxy endpoint.',
+    );
+  }
+
+  protected override render() {
+    return html`<slot></slot>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ig-provider': IgProvider;
+  }
+}

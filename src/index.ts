@@ -1,0 +1,8 @@
+/** The registering entry: importing it defines every ig-* element under its default tag. */
+import { IgFeed } from './elements/ig-feed.js';
+import { IgProvider } from './elements/ig-provider.js';
+
+export * from './classes.js';
+
+IgProvider.define();
+IgFeed.define();
