@@ -1,7 +1,9 @@
 /** IgClient: the one interface the elements use to read Instagram data, whatever the dialect. */
 import { IgError } from './errors.js';
 import type { CacheMode } from './cache.js';
-import type { IgDialectName, IgListOptions, IgMedia, IgPage, IgRequestOptions, IgUser } from './model.js';
+import type {
+  IgDialectName, IgListOptions, IgMedia, IgOEmbed, IgOEmbedOptions, IgPage, IgRequestOptions, IgUser,
+} from './model.js';
 import { sharedTransport, type Transport, type TransportResponse } from './transport.js';
 import { badResponse, httpError, type ErrorResponse } from './wire-errors.js';
 
@@ -11,6 +13,8 @@ export interface IgClientSettings {
   accessToken?: string;
   /** Base URL of the API; relative URLs resolve against the page. */
   endpoint?: string;
+  /** Base URL for the Graph calls served only by graph.facebook.com: hashtags and oEmbed. */
+  facebookEndpoint?: string;
   /** Graph API version path segment such as "v25.0"; ignored by the legacy dialect. */
   apiVersion?: string;
   appToken?: string;
@@ -31,12 +35,15 @@ export interface IgClient {
   whoami(options?: IgRequestOptions): Promise<IgUser>;
   /** Reads one media item by its id in this dialect. */
   media(id: string, options?: IgRequestOptions): Promise<IgMedia>;
+  /** Reads oEmbed data for a post URL; the app token is sent when the settings have one. */
+  oembed(url: string, options?: IgOEmbedOptions): Promise<IgOEmbed>;
 }
 
 export const DEFAULT_ENDPOINTS: Record<IgDialectName, string> = {
   graph: 'https://graph.instagram.com',
   legacy: 'https://api.instagram.com/v1',
 };
+export const DEFAULT_FACEBOOK_ENDPOINT = 'https://graph.facebook.com';
 export const DEFAULT_API_VERSION = 'v25.0';
 export const DEFAULT_CACHE_TTL = 300;
 
@@ -54,12 +61,13 @@ export abstract class BaseClient implements IgClient {
   abstract userMedia(userId: string | undefined, options?: IgListOptions): Promise<IgPage>;
   abstract whoami(options?: IgRequestOptions): Promise<IgUser>;
   abstract media(id: string, options?: IgRequestOptions): Promise<IgMedia>;
+  abstract oembed(url: string, options?: IgOEmbedOptions): Promise<IgOEmbed>;
 
   /** Maps an error answer in this dialect's wire format to IgError, or returns undefined if it is none. */
   protected abstract readError(response: ErrorResponse): IgError | undefined;
 
-  protected baseUrl(): string {
-    const endpoint = (this.settings.endpoint || DEFAULT_ENDPOINTS[this.dialect]).replace(/\/+$/, '');
+  protected baseUrl(endpointSetting = this.settings.endpoint, fallback = DEFAULT_ENDPOINTS[this.dialect]): string {
+    const endpoint = (endpointSetting || fallback).replace(/\/+$/, '');
     const base = globalThis.document?.baseURI ?? globalThis.location?.href;
     try {
       return new URL(endpoint, base).href.replace(/\/+$/, '');

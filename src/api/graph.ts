@@ -1,7 +1,8 @@
 /** The Graph dialect: graph.instagram.com (Instagram Login) or graph.facebook.com (Facebook Login). */
-import { BaseClient, DEFAULT_API_VERSION } from './client.js';
+import { BaseClient, DEFAULT_API_VERSION, DEFAULT_FACEBOOK_ENDPOINT } from './client.js';
 import { redact, type IgError } from './errors.js';
-import type { IgListOptions, IgMedia, IgPage, IgRequestOptions, IgUser } from './model.js';
+import type { IgListOptions, IgMedia, IgOEmbed, IgOEmbedOptions, IgPage, IgRequestOptions, IgUser } from './model.js';
+import { mapOEmbed, oembedParams } from './oembed-map.js';
 import { MEDIA_FIELDS, USER_FIELDS, mapGraphMedia, mapGraphUser } from './graph-map.js';
 import { asString, isObject, queryParam } from './normalize.js';
 import { badResponse, graphError, type ErrorResponse } from './wire-errors.js';
@@ -16,14 +17,20 @@ export class GraphClient extends BaseClient {
     return graphError(response);
   }
 
-  private url(path: string, params: Record<string, string | undefined> = {}): URL {
+  /** Builds a versioned URL on graph.instagram.com (or the configured endpoint) carrying the user token. */
+  private url(path: string, params: Record<string, string | undefined> = {}, base = this.baseUrl()): URL {
     const version = (this.settings.apiVersion ?? DEFAULT_API_VERSION).replace(/^\/+|\/+$/g, '');
-    const url = new URL(`${this.baseUrl()}${version ? `/${version}` : ''}${path}`);
+    const url = new URL(`${base}${version ? `/${version}` : ''}${path}`);
     for (const [name, value] of Object.entries(params)) {
       if (value !== undefined) url.searchParams.set(name, value);
     }
     url.searchParams.set('access_token', this.requireToken());
     return url;
+  }
+
+  /** Base URL of graph.facebook.com (or its configured stand-in), for hashtags and oEmbed. */
+  protected facebookBase(): string {
+    return this.baseUrl(this.settings.facebookEndpoint, DEFAULT_FACEBOOK_ENDPOINT);
   }
 
   async userMedia(userId: string | undefined, options: IgListOptions = {}): Promise<IgPage> {
@@ -51,6 +58,19 @@ export class GraphClient extends BaseClient {
     const item = mapGraphMedia(await this.getJson(url, options.signal));
     if (!item) throw badResponse(redact(url.href), 'expected one media object with an "id".');
     return item;
+  }
+
+  /**
+   * Reads instagram_oembed on graph.facebook.com. It has needed no token since mid-2026
+   * (1,000 requests an hour per endpoint); an app token from the settings raises that limit.
+   */
+  async oembed(postUrl: string, options: IgOEmbedOptions = {}): Promise<IgOEmbed> {
+    const version = (this.settings.apiVersion ?? DEFAULT_API_VERSION).replace(/^\/+|\/+$/g, '');
+    const url = oembedParams(new URL(`${this.facebookBase()}${version ? `/${version}` : ''}/instagram_oembed`), postUrl, options);
+    if (this.settings.appToken) url.searchParams.set('access_token', this.settings.appToken);
+    const result = mapOEmbed(await this.getJson(url, options.signal));
+    if (!result) throw badResponse(redact(url.href), 'expected an oEmbed object with "type": "rich".');
+    return result;
   }
 }
 

@@ -1,7 +1,8 @@
 /** The legacy v1 dialect: api.instagram.com/v1, the island, or any v1-compatible backend. */
 import { BaseClient } from './client.js';
 import { redact, type IgError } from './errors.js';
-import type { IgListOptions, IgMedia, IgPage, IgRequestOptions, IgUser } from './model.js';
+import type { IgListOptions, IgMedia, IgOEmbed, IgOEmbedOptions, IgPage, IgRequestOptions, IgUser } from './model.js';
+import { mapOEmbed, oembedParams } from './oembed-map.js';
 import { mapLegacyMedia, mapLegacyUser } from './legacy-map.js';
 import { asString, isObject, queryParam } from './normalize.js';
 import { badResponse, legacyError, type ErrorResponse } from './wire-errors.js';
@@ -54,5 +55,14 @@ export class LegacyClient extends BaseClient {
     const item = isObject(body) ? mapLegacyMedia(body.data) : undefined;
     if (!item) throw badResponse(redact(url.href), 'expected {"data": {...}} with one media object.');
     return item;
+  }
+
+  /** Reads the legacy oEmbed endpoint, which sits beside /v1 (for example api.instagram.com/oembed) and takes no token. */
+  async oembed(postUrl: string, options: IgOEmbedOptions = {}): Promise<IgOEmbed> {
+    const root = this.baseUrl().replace(/\/v1$/, '');
+    const url = oembedParams(new URL(`${root}/oembed`), postUrl, options);
+    const result = mapOEmbed(await this.getJson(url, options.signal));
+    if (!result) throw badResponse(url.href, 'expected an oEmbed object with "type": "rich".');
+    return result;
   }
 }

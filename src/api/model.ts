@@ -60,3 +60,26 @@ export interface IgListOptions {
 export interface IgRequestOptions {
   signal?: AbortSignal;
 }
+
+/**
+ * What an oEmbed endpoint reports about a post. Only data: the endpoint's `html` is
+ * deliberately not kept, so nothing from it can be injected into a page.
+ */
+export interface IgOEmbed {
+  title?: string;
+  authorName?: string;
+  authorUrl?: string;
+  /** Legacy media id ("<pk>_<user id>"), from the legacy endpoint only. */
+  mediaId?: string;
+  thumbnailUrl?: string;
+  thumbnailWidth?: number;
+  thumbnailHeight?: number;
+  width?: number;
+  providerName?: string;
+}
+
+/** Options for an oEmbed request. */
+export interface IgOEmbedOptions extends IgRequestOptions {
+  maxWidth?: number;
+  hideCaption?: boolean;
+}
