@@ -1,0 +1,75 @@
+// Wires the demo page: gets tokens from the island, hands them to both providers, and logs events.
+// The elements are defined only after the tokens are set, so the feeds never start without one.
+import type { IgErrorDetail, IgLoadDetail, IgProvider } from '../src/classes.ts';
+
+const legacyProvider = document.querySelector<IgProvider>('#legacy-provider')!;
+const graphProvider = document.querySelector<IgProvider>('#graph-provider')!;
+const status = document.querySelector<HTMLElement>('#status')!;
+const log = document.querySelector<HTMLOListElement>('#event-log')!;
+
+function record(text: string): void {
+  const entry = document.createElement('li');
+  entry.textContent = `${new Date().toLocaleTimeString()} ${text}`;
+  log.prepend(entry);
+}
+
+document.addEventListener('ig-load', (event) => {
+  const { detail, target } = event as CustomEvent<IgLoadDetail>;
+  record(`ig-load on #${(target as HTMLElement).id}: ${detail.items.length} items, hasMore=${detail.hasMore}`);
+});
+document.addEventListener('ig-error', (event) => {
+  const { detail, target } = event as CustomEvent<IgErrorDetail>;
+  record(`ig-error on #${(target as HTMLElement).id}: ${detail.error.kind}: ${detail.error.message}`);
+});
+
+/** Asks the island for a token of its demo user; the island issues its own, never real ones. */
+async function islandToken(): Promise<string> {
+  const response = await fetch('/island/__island/tokens', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ user: 'harbour.lights', scopes: ['basic', 'public_content', 'likes'] }),
+  });
+  if (!response.ok) throw new Error(`the island answered HTTP ${response.status}`);
+  const body = (await response.json()) as { access_token: string };
+  return body.access_token;
+}
+
+let islandGraphToken = '';
+
+function useIsland(): void {
+  graphProvider.endpoint = '/island/graph';
+  graphProvider.accessToken = islandGraphToken;
+  status.textContent = 'The Graph feed reads from the island.';
+}
+
+function useRealGraph(token: string): void {
+  graphProvider.removeAttribute('endpoint');
+  graphProvider.endpoint = undefined;
+  graphProvider.accessToken = token;
+  status.textContent = 'The Graph feed reads from https://graph.instagram.com with your token.';
+}
+
+document.querySelector('#token-form')!.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const input = document.querySelector<HTMLInputElement>('#token-input')!;
+  const token = input.value.trim();
+  input.value = '';
+  if (token) useRealGraph(token);
+});
+document.querySelector('#token-reset')!.addEventListener('click', useIsland);
+
+try {
+  const [legacyToken, graphToken, config] = await Promise.all([
+    islandToken(),
+    islandToken(),
+    fetch('/demo-config.json').then((response) => (response.ok ? response.json() : {})) as Promise<{ graphToken?: string | null }>,
+  ]);
+  legacyProvider.accessToken = legacyToken;
+  islandGraphToken = graphToken;
+  if (config.graphToken) useRealGraph(config.graphToken);
+  else useIsland();
+} catch (error) {
+  status.textContent = `The island could not issue a token: ${(error as Error).message}. Is the dev server running with npm start?`;
+}
+
+await import('../src/index.ts');

@@ -1,0 +1,28 @@
+// The dev server for demo/: serves the page on 127.0.0.1:5173 with the island mounted at /island,
+// so every element works offline against the emulator.
+import { defineConfig, type Plugin } from 'vite';
+import { createIsland } from './src/island/index.ts';
+
+function islandPlugin(): Plugin {
+  return {
+    name: 'ig-island',
+    configureServer(server) {
+      const island = createIsland({ prefix: '/island', log: (line) => server.config.logger.info(`[island] ${line}`) });
+      server.middlewares.use((req, res, next) => island(req, res, next));
+      // A real Graph token from the environment switches the demo to the real API. It is served only
+      // to this local page, never written to disk or logged.
+      server.middlewares.use('/demo-config.json', (_req, res) => {
+        res.setHeader('Content-Type', 'application/json');
+        res.setHeader('Cache-Control', 'no-store');
+        res.end(JSON.stringify({ graphToken: process.env.IG_ACCESS_TOKEN || null }));
+      });
+    },
+  };
+}
+
+export default defineConfig({
+  root: 'demo',
+  server: { host: '127.0.0.1', port: 5173, strictPort: true, fs: { allow: ['..'] } },
+  preview: { host: '127.0.0.1', port: 4173 },
+  plugins: [islandPlugin()],
+});
