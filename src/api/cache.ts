@@ -17,6 +17,13 @@ interface Entry {
 }
 
 const PREFIX = 'ig-elements:cache:';
+const TOKEN_PARAM = /([?&]access_token=)([^&#]*)/;
+
+/** Returns the access token in a request URL, so the cache can keep it out of stored bodies. */
+export function tokenOf(url: string): string | undefined {
+  const raw = TOKEN_PARAM.exec(url)?.[2];
+  return raw ? decodeURIComponent(raw) : undefined;
+}
 /** Entries larger than this are kept in memory only, to stay well inside storage quotas. */
 const MAX_STORED_CHARS = 200_000;
 
@@ -39,7 +46,7 @@ export class ResponseCache {
 
   /** Builds the cache key for a URL: the token is replaced by its hash. */
   static async key(url: string): Promise<string> {
-    const match = /([?&]access_token=)([^&#]*)/.exec(url);
+    const match = TOKEN_PARAM.exec(url);
     if (!match) return url;
     const hashed = await sha256Hex(decodeURIComponent(match[2] ?? ''));
     return url.replace(match[0], `${match[1]}sha256-${hashed.slice(0, 32)}`);
@@ -74,12 +81,20 @@ export class ResponseCache {
     return { response, stale: age > ttlSeconds };
   }
 
-  set(key: string, response: TransportResponse): void {
-    const entry: Entry = { storedAt: Date.now(), status: response.status, body: response.body, text: '', url: response.url };
+  /**
+   * Stores a successful response. `secrets` (the request's token) are replaced by REDACTED
+   * wherever the body repeats them, as the legacy `next_url` does.
+   */
+  set(key: string, response: TransportResponse, secrets: string[] = []): void {
+    let serialized = JSON.stringify({ storedAt: Date.now(), status: response.status, body: response.body, text: '', url: response.url });
+    for (const secret of secrets) {
+      if (secret.length < 8) continue;
+      serialized = serialized.split(secret).join('REDACTED').split(encodeURIComponent(secret)).join('REDACTED');
+    }
+    const entry = JSON.parse(serialized) as Entry;
     this.memory.set(key, entry);
     const storage = this.storage();
     if (!storage) return;
-    const serialized = JSON.stringify(entry);
     if (serialized.length > MAX_STORED_CHARS) return;
     try {
       storage.setItem(PREFIX + key, serialized);

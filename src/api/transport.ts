@@ -5,7 +5,7 @@
  * the URL with `access_token=REDACTED`, and cache keys carry a hash of the token.
  */
 import { IgError, redact } from './errors.js';
-import { ResponseCache, type CacheMode } from './cache.js';
+import { ResponseCache, tokenOf, type CacheMode } from './cache.js';
 
 export interface TransportOptions {
   fetch?: typeof fetch;
@@ -149,7 +149,8 @@ export class Transport {
       const controller = new AbortController();
       const promise = this.send(request, safeUrl, controller.signal).then((response) => {
         if (response.ok && request.cache && request.cache.mode !== 'none') {
-          this.cacheFor(request.cache.mode).set(key, response);
+          const token = tokenOf(request.url);
+          this.cacheFor(request.cache.mode).set(key, response, token ? [token] : []);
         }
         return response;
       });

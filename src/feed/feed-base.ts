@@ -34,6 +34,8 @@ export type LoadMoreMode = (typeof LOAD_MORE_MODES)[number];
 export const LAYOUTS = ['grid'] as const;
 export const DEFAULT_LIMIT = 12;
 export const MAX_LIMIT = 100;
+/** Milliseconds a feed waits for a token before it reports that none is set. */
+export const TOKEN_GRACE_MS = 1500;
 
 const clientIds = new WeakMap<object, number>();
 let nextClientId = 1;
@@ -82,7 +84,7 @@ export abstract class IgFeedBase extends IgElement {
   private controller?: AbortController;
   private lastQuery?: string;
   private morePromise?: Promise<void>;
-  private missingClientTimer?: ReturnType<typeof setTimeout>;
+  private tokenTimer?: ReturnType<typeof setTimeout>;
 
   /** Fetches one page for this feed; `cursor` is undefined for the first page. */
   protected abstract fetchPage(client: IgClient, cursor: string | undefined, limit: number, signal: AbortSignal): Promise<IgPage>;
@@ -127,7 +129,7 @@ export abstract class IgFeedBase extends IgElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.controller?.abort();
-    clearTimeout(this.missingClientTimer);
+    clearTimeout(this.tokenTimer);
     // Reconnecting fetches again, because the aborted response never arrived.
     this.lastQuery = undefined;
   }
@@ -149,7 +151,7 @@ export abstract class IgFeedBase extends IgElement {
   private async loadFirstPage(): Promise<void> {
     const generation = ++this.generation;
     this.controller?.abort();
-    clearTimeout(this.missingClientTimer);
+    clearTimeout(this.tokenTimer);
     this.items = [];
     this.cursor = undefined;
     this.hasMore = false;
@@ -162,16 +164,8 @@ export abstract class IgFeedBase extends IgElement {
       return;
     }
     const client = this.client;
-    if (!client) {
-      this.state = 'loading';
-      // A provider defined a moment later still arrives in time; after that the problem is reported.
-      this.missingClientTimer = setTimeout(() => {
-        if (generation === this.generation && !this.client) {
-          this.fail(new IgError('auth', 'No access token: this element is not inside an <ig-provider> and has no access-token attribute.', {
-            hint: 'Wrap it in <ig-provider access-token="…"> or set its access-token attribute.',
-          }));
-        }
-      }, 50);
+    if (!client?.settings.accessToken) {
+      this.waitForToken(generation);
       return;
     }
 
@@ -186,6 +180,24 @@ export abstract class IgFeedBase extends IgElement {
       if (generation !== this.generation) return;
       this.fail(toIgError(error));
     }
+  }
+
+  /**
+   * Stays in the loading state while no token is available, because pages often set the token
+   * a moment after the elements (from their own server, or through a provider defined later).
+   * After TOKEN_GRACE_MS without one, the missing token is reported as an error.
+   */
+  private waitForToken(generation: number): void {
+    this.state = 'loading';
+    this.tokenTimer = setTimeout(() => {
+      if (generation !== this.generation) return;
+      const message = this.hasProvider
+        ? 'No access token: the <ig-provider> around this element has no access-token.'
+        : 'No access token: this element is not inside an <ig-provider> and has no access-token attribute.';
+      this.fail(new IgError('auth', message, {
+        hint: 'Set access-token on <ig-provider> (or on this element) to a token from the Instagram API.',
+      }));
+    }, TOKEN_GRACE_MS);
   }
 
   private async loadNextPage(): Promise<void> {

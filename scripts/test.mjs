@@ -1,0 +1,60 @@
+// Runs the island's Node tests and the browser tests, then prints one closing line
+// "N passed, N failed, N skipped" with the totals of both, and exits non-zero on any failure.
+import { spawn } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const bin = (name) => join(root, 'node_modules', '.bin', name);
+
+function run(command, args, { capture = false } = {}) {
+  return new Promise((resolvePromise) => {
+    const child = spawn(command, args, { cwd: root, stdio: ['ignore', capture ? 'pipe' : 'inherit', 'inherit'] });
+    let output = '';
+    child.stdout?.on('data', (chunk) => {
+      output += chunk;
+      process.stdout.write(chunk);
+    });
+    child.on('close', (code) => resolvePromise({ code: code ?? 1, output }));
+  });
+}
+
+function countNodeTests(output) {
+  // The spec reporter ends with lines such as "ℹ pass 12" and "ℹ fail 0".
+  const read = (label) => Number(output.match(new RegExp(`^ℹ ${label} (\\d+)$`, 'm'))?.[1] ?? 0);
+  return { passed: read('pass'), failed: read('fail'), skipped: read('skipped') + read('todo') };
+}
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+let exitCode = 0;
+
+console.log('\n== island (Node) ==');
+const island = await run(bin('tsx'), ['--test', '--test-reporter=spec', 'test/island/'], { capture: true });
+const nodeCounts = countNodeTests(island.output);
+if (island.code !== 0) exitCode = 1;
+if (island.code !== 0 && nodeCounts.failed === 0) nodeCounts.failed = 1;
+
+console.log('\n== browser (web-test-runner) ==');
+rmSync(join(root, '.test-results'), { recursive: true, force: true });
+const browser = await run(bin('tsx'), [join(root, 'node_modules/@web/test-runner/dist/bin.js'), ...process.argv.slice(2)]);
+let browserCounts = { passed: 0, failed: 0, skipped: 0, sessionErrors: 0 };
+try {
+  browserCounts = JSON.parse(readFileSync(join(root, '.test-results/browser.json'), 'utf8'));
+} catch {
+  console.error('The browser test run wrote no results: see its output above.');
+}
+if (browser.code !== 0) exitCode = 1;
+const browserFailed = browserCounts.failed + browserCounts.sessionErrors;
+
+for (const counts of [nodeCounts, { ...browserCounts, failed: browserFailed }]) {
+  totals.passed += counts.passed;
+  totals.failed += counts.failed;
+  totals.skipped += counts.skipped;
+}
+if (browser.code !== 0 && browserFailed === 0) totals.failed += 1;
+if (totals.passed === 0) exitCode = 1;
+
+console.log(`\nisland: ${nodeCounts.passed} passed, browser: ${browserCounts.passed} passed`);
+console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(exitCode);
