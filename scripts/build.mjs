@@ -1,0 +1,66 @@
+// Builds dist/: one ES module per registering entry (Lit left to the consumer's bundler), one
+// all-in-one minified file with Lit inside for a <script type="module"> tag, type declarations,
+// and the custom elements manifest. Development warnings are compiled out.
+import { execFileSync } from 'node:child_process';
+import { readdirSync, rmSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+const define = { __IG_DEV__: 'false' };
+const elementEntries = Object.fromEntries(
+  readdirSync(join(root, 'src/define')).map((file) => [file.replace(/\.ts$/, ''), join(root, 'src/define', file)]),
+);
+
+rmSync(dist, { recursive: true, force: true });
+
+await build({
+  root,
+  configFile: false,
+  logLevel: 'warn',
+  define,
+  build: {
+    outDir: dist,
+    emptyOutDir: false,
+    target: 'es2022',
+    minify: false,
+    sourcemap: true,
+    lib: {
+      entry: { index: join(root, 'src/index.ts'), classes: join(root, 'src/classes.ts'), ...elementEntries },
+      formats: ['es'],
+    },
+    rollupOptions: { external: [/^lit(\/|$)/, /^@lit\//] },
+  },
+});
+
+await build({
+  root,
+  configFile: false,
+  logLevel: 'warn',
+  define,
+  build: {
+    outDir: dist,
+    emptyOutDir: false,
+    target: 'es2022',
+    minify: true,
+    sourcemap: true,
+    lib: { entry: join(root, 'src/index.ts'), formats: ['es'], fileName: () => 'ig-elements.all.js' },
+  },
+});
+
+execFileSync(join(root, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+execFileSync(join(root, 'node_modules/.bin/cem'), ['analyze', '--litelement', '--globs', 'src/elements/*.ts'], { cwd: root, stdio: 'inherit' });
+
+// Vite 8 does not lower decorators it cannot parse and still reports success, so every emitted
+// file must parse in Node before the build counts.
+function checkAll(folder) {
+  for (const name of readdirSync(folder)) {
+    const path = join(folder, name);
+    if (statSync(path).isDirectory()) checkAll(path);
+    else if (name.endsWith('.js')) execFileSync(process.execPath, ['--check', path], { stdio: 'inherit' });
+  }
+}
+checkAll(dist);
+console.log('build: dist/ and custom-elements.json are ready');
