@@ -9,7 +9,18 @@ import { build } from 'vite';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
-const define = { __IG_DEV__: 'false' };
+// Development-only warnings are guarded by DEV in src/internal/dev.ts; a literal false lets the
+// bundler inline it and drop the guarded code.
+const stripDevelopmentWarnings = {
+  name: 'ig-strip-development-warnings',
+  enforce: 'pre',
+  transform(code, id) {
+    if (!id.endsWith('/src/internal/dev.ts')) return null;
+    const replaced = code.replace(/export const DEV: boolean = true;/, 'export const DEV: boolean = false;');
+    if (replaced === code) throw new Error('src/internal/dev.ts no longer declares DEV as expected by the build.');
+    return replaced;
+  },
+};
 const elementEntries = Object.fromEntries(
   readdirSync(join(root, 'src/define')).map((file) => [file.replace(/\.ts$/, ''), join(root, 'src/define', file)]),
 );
@@ -20,7 +31,7 @@ await build({
   root,
   configFile: false,
   logLevel: 'warn',
-  define,
+  plugins: [stripDevelopmentWarnings],
   build: {
     outDir: dist,
     emptyOutDir: false,
@@ -35,23 +46,29 @@ await build({
   },
 });
 
+// Not lib mode: Vite keeps whitespace in ES library output, and this file is meant to be small.
 await build({
   root,
   configFile: false,
   logLevel: 'warn',
-  define,
+  plugins: [stripDevelopmentWarnings],
   build: {
     outDir: dist,
     emptyOutDir: false,
     target: 'es2022',
     minify: true,
     sourcemap: true,
-    lib: { entry: join(root, 'src/index.ts'), formats: ['es'], fileName: () => 'ig-elements.all.js' },
+    modulePreload: false,
+    rollupOptions: {
+      input: join(root, 'src/index.ts'),
+      preserveEntrySignatures: 'exports-only',
+      output: { format: 'es', entryFileNames: 'ig-elements.all.js' },
+    },
   },
 });
 
 execFileSync(join(root, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
-execFileSync(join(root, 'node_modules/.bin/cem'), ['analyze', '--litelement', '--globs', 'src/elements/*.ts'], { cwd: root, stdio: 'inherit' });
+execFileSync(join(root, 'node_modules/.bin/cem'), ['analyze', '--litelement', '--globs', 'src/elements/*.ts', 'src/feed/*.ts', 'src/internal/*.ts'], { cwd: root, stdio: 'inherit' });
 
 // Vite 8 does not lower decorators it cannot parse and still reports success, so every emitted
 // file must parse in Node before the build counts.

@@ -1,7 +1,7 @@
 // Runs the island's Node tests and the browser tests, then prints one closing line
 // "N passed, N failed, N skipped" with the totals of both, and exits non-zero on any failure.
 import { spawn } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -29,8 +29,17 @@ function countNodeTests(output) {
 const totals = { passed: 0, failed: 0, skipped: 0 };
 let exitCode = 0;
 
+console.log('== README API tables ==');
+const docs = await run(process.execPath, [join(root, 'scripts/docs.mjs'), '--check']);
+const docsCounts = { passed: docs.code === 0 ? 1 : 0, failed: docs.code === 0 ? 0 : 1, skipped: 0 };
+if (docs.code !== 0) exitCode = 1;
+
 console.log('\n== island (Node) ==');
-const island = await run(bin('tsx'), ['--test', '--test-reporter=spec', 'test/island/'], { capture: true });
+// Node 20's --test takes no globs, so the files are listed here.
+const islandFiles = readdirSync(join(root, 'test/island'))
+  .filter((name) => name.endsWith('.test.ts'))
+  .map((name) => join('test/island', name));
+const island = await run(bin('tsx'), ['--test', '--test-reporter=spec', ...islandFiles], { capture: true });
 const nodeCounts = countNodeTests(island.output);
 if (island.code !== 0) exitCode = 1;
 if (island.code !== 0 && nodeCounts.failed === 0) nodeCounts.failed = 1;
@@ -47,7 +56,7 @@ try {
 if (browser.code !== 0) exitCode = 1;
 const browserFailed = browserCounts.failed + browserCounts.sessionErrors;
 
-for (const counts of [nodeCounts, { ...browserCounts, failed: browserFailed }]) {
+for (const counts of [docsCounts, nodeCounts, { ...browserCounts, failed: browserFailed }]) {
   totals.passed += counts.passed;
   totals.failed += counts.failed;
   totals.skipped += counts.skipped;

@@ -1,9 +1,8 @@
 /**
- * True in development builds. The production build (`npm run build`) defines
- * `__IG_DEV__` as false, so warnings guarded by it are removed from dist/.
+ * True when running from source. The production build (`npm run build`) rewrites this
+ * line to `false`, so development-only warnings guarded by it are removed from dist/.
  */
-declare const __IG_DEV__: boolean | undefined;
-export const DEV: boolean = typeof __IG_DEV__ === 'undefined' ? true : __IG_DEV__;
+export const DEV: boolean = true;
 
 const shown = new Set<string>();
 

@@ -94,7 +94,8 @@ export abstract class IgElement extends LitElement {
     const line = `${error.kind}: ${error.message}`;
     if (line === this.lastLogged) return;
     this.lastLogged = line;
-    const hint = error.hint ? ` ${error.hint}` : '';
-    console.error(`[ig-elements] <${this.localName}> ${error.message}${hint}`, this);
+    const message = /[.!?]$/.test(error.message) ? error.message : `${error.message}.`;
+    const hint = error.hint ? ` Fix: ${error.hint}` : '';
+    console.error(`[ig-elements] <${this.localName}> ${message}${hint}`, this);
   }
 }
