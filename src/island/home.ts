@@ -1,0 +1,38 @@
+// The island's index page: a short HTML list of its endpoints.
+
+import { escapeHtml, textReply, type Reply, type RequestContext } from './http.js';
+
+const ENDPOINTS: Array<[string, string]> = [
+  ['GET /v1/users/self', 'legacy: the token\'s user'],
+  ['GET /v1/users/{id}', 'legacy: another sandbox user (scope public_content)'],
+  ['GET /v1/users/{id|self}/media/recent?count&max_id&min_id', 'legacy: the 20 most recent posts, newest first'],
+  ['GET /v1/media/{id}', 'legacy: one post by "<pk>_<user id>"'],
+  ['GET /v1/media/shortcode/{shortcode}', 'legacy: one post by shortcode'],
+  ['GET /graph[/vX.Y]/me?fields=…', 'Graph: the token\'s user'],
+  ['GET /graph[/vX.Y]/{me|ig-user-id}/media?fields=…&limit&after&before', 'Graph: media with cursor paging'],
+  ['GET /graph[/vX.Y]/{media-id}?fields=…', 'Graph: one media object'],
+  ['GET /graph[/vX.Y]/{media-id}/children?fields=…', 'Graph: album items'],
+  ['GET /media/{shortcode}.svg?w&h&oe', 'generated image; 403 once the hex expiry oe has passed'],
+  ['POST /__island/tokens', 'JSON {user, scopes, expiresIn, rateLimit}: issue a token'],
+  ['POST /__island/faults', 'JSON {token, faults}: inject faults for one token'],
+  ['DELETE /__island/faults', 'JSON {token}: remove the token\'s pending faults'],
+  ['GET /__island/dataset', 'the whole dataset, with which posts are visible'],
+  ['POST /__island/users', 'JSON {username}: add a sandbox user (at most 10)'],
+];
+
+/** Renders the index page with absolute URLs for this request's host and prefix. */
+export function homePage(ctx: RequestContext): Reply {
+  const base = `${ctx.origin}${ctx.prefix}`;
+  const rows = ENDPOINTS.map(([endpoint, text]) => `<li><code>${escapeHtml(endpoint)}</code> — ${escapeHtml(text)}</li>`);
+  const html = [
+    '<!DOCTYPE html>',
+    '<html lang="en"><head><meta charset="utf-8"><title>ig-elements island</title></head><body>',
+    '<h1>ig-elements island</h1>',
+    `<p>An Instagram API emulator for development and tests. Base URL: <code>${escapeHtml(base)}</code></p>`,
+    `<ul>${rows.join('')}</ul>`,
+    '<p>Get a token:</p>',
+    `<pre>${escapeHtml(`curl -s -X POST ${base}/__island/tokens -H 'Content-Type: application/json' -d '{"user":"harbour.lights"}'`)}</pre>`,
+    '</body></html>',
+  ].join('\n');
+  return textReply(200, html, 'text/html; charset=utf-8');
+}
