@@ -39,12 +39,13 @@ export function handleGraph(ctx: RequestContext, state: IslandState): Reply {
 function dispatch(ctx: RequestContext, state: IslandState, record: TokenRecord): Reply {
   const route = /^\/graph(\/v\d+\.\d+)?(?:\/([^/]*))?((?:\/[^/]*)*)$/.exec(ctx.path);
   const version = route?.[1] ?? '';
-  const nodeId = decodeURIComponent(route?.[2] ?? '');
+  const nodeId = decodePathSegment(route?.[2] ?? '');
   const edgePath = route?.[3] ?? '';
   if (nodeId === '') return unknownPathError(ctx.path);
   if (ctx.method !== 'GET') return unsupportedRequestError(ctx.method, nodeId);
 
-  const fields = parseFields(ctx.query.get('fields') ?? 'id');
+  // An absent fields parameter returns only the id, as in the real API, and an empty one does the same.
+  const fields = parseFields(ctx.query.get('fields') || 'id');
   if (typeof fields === 'string') return invalidParameterError(fields);
   const urls = new MediaUrls(ctx);
   const viewer = findUser(state.dataset, record.userId) as IslandUser;
@@ -76,6 +77,15 @@ function dispatch(ctx: RequestContext, state: IslandState, record: TokenRecord):
     return jsonReply(200, { data: items.map((item) => renderMediaFields(item, viewer, fields, urls)) });
   }
   return unknownPathError(edgePath);
+}
+
+/** Decodes a percent-encoded path segment, keeping it as sent when the encoding is invalid. */
+function decodePathSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 function renderUser(

@@ -28,6 +28,17 @@ describe('graph users', () => {
     assert.deepEqual(body, { id: '17841400000001001' });
   });
 
+  it('treats empty fields like absent ones', async () => {
+    const { body } = await graph('/me?fields=');
+    assert.deepEqual(body, { id: '17841400000001001' });
+  });
+
+  it('rejects a malformed node id', async () => {
+    const { response, body } = await graph('/%E0%A4%A');
+    assert.equal(response.status, 400);
+    assert.equal(body.error.error_subcode, 33);
+  });
+
   it('returns the requested user fields', async () => {
     const { body } = await graph('/v25.0/me?fields=id,user_id,username,name,account_type,media_count,profile_picture_url');
     assert.deepEqual(body, {
