@@ -6,7 +6,7 @@ import { validateFaults } from './faults.js';
 import { jsonReply, type Reply, type RequestContext } from './http.js';
 import { findUser } from './queries.js';
 import type { IslandState } from './state.js';
-import { DEFAULT_RATE_LIMIT, DEFAULT_SCOPES, DEFAULT_TOKEN_LIFETIME_SECONDS } from './tokens.js';
+import { DEFAULT_LIKES_RATE_LIMIT, DEFAULT_RATE_LIMIT, DEFAULT_SCOPES, DEFAULT_TOKEN_LIFETIME_SECONDS } from './tokens.js';
 
 const DEFAULT_TOKEN_USER = 'harbour.lights';
 const SCOPES = new Set(['basic', 'public_content', 'follower_list', 'comments', 'relationships', 'likes']);
@@ -36,6 +36,7 @@ function controlError(status: number, message: string): Reply {
 
 function issueToken(ctx: RequestContext, state: IslandState): Reply {
   const { user = DEFAULT_TOKEN_USER, scopes = DEFAULT_SCOPES, expiresIn = DEFAULT_TOKEN_LIFETIME_SECONDS, rateLimit = DEFAULT_RATE_LIMIT } = ctx.body;
+  const { likesRateLimit = DEFAULT_LIKES_RATE_LIMIT } = ctx.body;
 
   if (typeof user !== 'string' && typeof user !== 'number') return controlError(400, 'user must be a user id or username.');
   const found = findUser(state.dataset, String(user));
@@ -52,8 +53,11 @@ function issueToken(ctx: RequestContext, state: IslandState): Reply {
   if (!Number.isInteger(rateLimit) || (rateLimit as number) < 1) {
     return controlError(400, 'rateLimit must be a positive integer of requests per hour.');
   }
+  if (!Number.isInteger(likesRateLimit) || (likesRateLimit as number) < 1) {
+    return controlError(400, 'likesRateLimit must be a positive integer of likes and unlikes per hour.');
+  }
 
-  const record = state.tokens.issue(found.id, scopes as string[], expiresIn, rateLimit as number);
+  const record = state.tokens.issue(found.id, scopes as string[], expiresIn, rateLimit as number, likesRateLimit as number);
   return jsonReply(201, {
     access_token: record.token,
     user_id: found.id,

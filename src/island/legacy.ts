@@ -3,6 +3,7 @@
 
 import { jsonReply, type Reply, type RequestContext } from './http.js';
 import { v1Media, v1User } from './legacy-shape.js';
+import { handleLikes, matchLikesPath } from './likes.js';
 import { MediaUrls } from './media.js';
 import { findMediaByShortcode, findUser, findVisiblePostByLegacyId, visiblePosts } from './queries.js';
 import type { IslandState } from './state.js';
@@ -37,7 +38,8 @@ export function legacyRateLimitError(): Reply {
 /** Handles a request under /v1 and returns the reply. */
 export function handleLegacy(ctx: RequestContext, state: IslandState): Reply {
   const route = /^\/v1\/(?:users\/([^/]+)(\/media\/recent)?|media\/shortcode\/([^/]+)|media\/([^/]+))\/?$/.exec(ctx.path);
-  if (!route || ctx.method !== 'GET') {
+  const likedMediaId = matchLikesPath(ctx.path);
+  if (likedMediaId === undefined && (!route || ctx.method !== 'GET')) {
     return withRateHeaders(legacyError(404, 'APINotFoundError', `No API endpoint matches ${ctx.method} ${ctx.path}.`));
   }
 
@@ -49,7 +51,8 @@ export function handleLegacy(ctx: RequestContext, state: IslandState): Reply {
   const allowed = state.tokens.consume(record);
   const usage = state.tokens.usage(record);
   const rateHeaders = { 'X-Ratelimit-Limit': String(usage.limit), 'X-Ratelimit-Remaining': String(usage.remaining) };
-  const reply = allowed ? dispatchRoute(ctx, state, record, route) : legacyRateLimitError();
+  const handler = () => (likedMediaId === undefined ? dispatchRoute(ctx, state, record, route as RegExpExecArray) : handleLikes(ctx, state, record, likedMediaId));
+  const reply = allowed ? handler() : legacyRateLimitError();
   Object.assign(reply.headers, rateHeaders);
   return reply;
 }

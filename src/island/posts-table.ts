@@ -89,7 +89,7 @@ const CYCLIST_POSTS: PostSpec[] = [
   { kind: 'reel', caption: 'Rain ride POV ☔ #reels #rain', likes: 720, comments: 40, traits: ['emoji'] },
   { kind: 'carousel', children: ['video', 'image', 'video'], caption: '東京の朝、自転車で。 #tokyo #morningride', likes: 388, comments: 17 },
   { kind: 'image', shape: 'portrait', caption: 'صباح الخير من الدراجة #morning', likes: 91, comments: 4, traits: ['rtl'] },
-  { kind: 'video', shape: 'square', caption: 'Fixing a flat with @harbour.lights watching #repair', likes: 64, comments: 3 },
+  { kind: 'video', shape: 'square', caption: 'Fixing a flat with @harbour.lights watching #repair', likes: 64, comments: 3, traits: ['not-likeable'] },
 ];
 
 const OUTSIDE_POSTS: PostSpec[] = [

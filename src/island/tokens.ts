@@ -6,6 +6,8 @@ import { randomBytes } from 'node:crypto';
 export const DEFAULT_SCOPES = ['basic'];
 /** The legacy sandbox allowed 500 requests per token per hour. */
 export const DEFAULT_RATE_LIMIT = 500;
+/** The legacy sandbox allowed 30 likes and unlikes per token per hour (60 for live apps). */
+export const DEFAULT_LIKES_RATE_LIMIT = 30;
 /** Lifetime of a long-lived Instagram token: 60 days. */
 export const DEFAULT_TOKEN_LIFETIME_SECONDS = 60 * 24 * 3600;
 const WINDOW_MS = 3600 * 1000;
@@ -19,6 +21,8 @@ export interface TokenRecord {
   expiresAt: number;
   /** Requests allowed per sliding hour. */
   rateLimit: number;
+  /** Likes and unlikes allowed per sliding hour, counted apart from `rateLimit`. */
+  likesRateLimit: number;
   /** Times of the requests counted in the current window, oldest first. */
   hits: number[];
 }
@@ -42,7 +46,9 @@ export class TokenStore {
 
   constructor(private readonly now: () => number) {}
 
-  issue(userId: string, scopes: string[], expiresInSeconds: number, rateLimit: number): TokenRecord {
+  issue(
+    userId: string, scopes: string[], expiresInSeconds: number, rateLimit: number, likesRateLimit = DEFAULT_LIKES_RATE_LIMIT,
+  ): TokenRecord {
     const issuedAt = this.now();
     const record: TokenRecord = {
       token: `ISL${randomBytes(24).toString('base64url')}`,
@@ -51,6 +57,7 @@ export class TokenStore {
       issuedAt,
       expiresAt: issuedAt + expiresInSeconds * 1000,
       rateLimit,
+      likesRateLimit,
       hits: [],
     };
     this.records.set(record.token, record);
