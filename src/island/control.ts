@@ -4,6 +4,7 @@
 import { addSandboxUser, MAX_SANDBOX_USERS } from './dataset.js';
 import { validateFaults } from './faults.js';
 import { jsonReply, type Reply, type RequestContext } from './http.js';
+import { handleOAuthControl } from './oauth.js';
 import { findUser } from './queries.js';
 import type { IslandState } from './state.js';
 import { DEFAULT_LIKES_RATE_LIMIT, DEFAULT_RATE_LIMIT, DEFAULT_SCOPES, DEFAULT_TOKEN_LIFETIME_SECONDS } from './tokens.js';
@@ -26,7 +27,7 @@ export function handleControl(ctx: RequestContext, state: IslandState): Reply {
     case 'POST /__island/users':
       return addUser(ctx, state);
     default:
-      return controlError(404, `No control endpoint matches ${ctx.method} ${ctx.path}. See GET ${ctx.prefix}/ for the list.`);
+      return handleOAuthControl(ctx, state) ?? controlError(404, `No control endpoint matches ${ctx.method} ${ctx.path}. See GET ${ctx.prefix}/ for the list.`);
   }
 }
 

@@ -16,6 +16,7 @@ import { jsonReply, type Reply, type RequestContext } from './http.js';
 import { MediaUrls } from './media.js';
 import { countPosts, findUser, findVisibleMediaByGraphId, visiblePosts, type MediaMatch } from './queries.js';
 import type { IslandState } from './state.js';
+import { handleGraphTags } from './tags-graph.js';
 import type { TokenRecord } from './tokens.js';
 import type { IslandPost, IslandUser } from './types.js';
 
@@ -43,6 +44,8 @@ function dispatch(ctx: RequestContext, state: IslandState, record: TokenRecord):
   const edgePath = route?.[3] ?? '';
   if (nodeId === '') return unknownPathError(ctx.path);
   if (ctx.method !== 'GET') return unsupportedRequestError(ctx.method, nodeId);
+  const hashtagReply = handleGraphTags(ctx, state, record, nodeId, edgePath);
+  if (hashtagReply) return hashtagReply;
 
   // An absent fields parameter returns only the id, as in the real API, and an empty one does the same.
   const fields = parseFields(ctx.query.get('fields') || 'id');

@@ -4,6 +4,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { ClientStore } from './clients.js';
 import { handleControl } from './control.js';
 import { buildDataset } from './dataset.js';
 import { FaultStore, faultReply, type Fault } from './faults.js';
@@ -22,6 +23,7 @@ import {
 } from './http.js';
 import { handleLegacy } from './legacy.js';
 import { serveMedia } from './media.js';
+import { handleOAuth } from './oauth.js';
 import type { IslandState } from './state.js';
 import { TokenStore } from './tokens.js';
 
@@ -49,10 +51,12 @@ export function createIsland(options: IslandOptions = {}): IslandHandler {
   const prefix = normalizePrefix(options.prefix ?? '');
   const now = options.now ?? Date.now;
   const log = options.log ?? (() => {});
+  const dataset = buildDataset();
   const state: IslandState = {
-    dataset: buildDataset(),
+    dataset,
     tokens: new TokenStore(now),
     faults: new FaultStore(),
+    clients: new ClientStore(dataset, now),
     fixturesDir: options.fixturesDir ?? process.env.IG_FIXTURES_DIR ?? DEFAULT_FIXTURES_DIR,
   };
 
@@ -160,6 +164,7 @@ function dispatchPath(ctx: RequestContext, state: IslandState): Reply {
   if (path === '/v1' || path.startsWith('/v1/')) return handleLegacy(ctx, state);
   if (path === '/graph' || path.startsWith('/graph/')) return handleGraph(ctx, state);
   if (path === '/__island' || path.startsWith('/__island/')) return handleControl(ctx, state);
+  if (path.startsWith('/oauth/')) return handleOAuth(ctx, state);
   if (path === '/' && ctx.method === 'GET') return homePage(ctx);
 
   const media = ctx.method === 'GET' ? serveMedia(ctx, state.dataset) : undefined;

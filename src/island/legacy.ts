@@ -5,6 +5,7 @@ import { jsonReply, type Reply, type RequestContext } from './http.js';
 import { v1Media, v1User } from './legacy-shape.js';
 import { handleLikes, matchLikesPath } from './likes.js';
 import { MediaUrls } from './media.js';
+import { handleLegacyTags, matchLegacyTagRoute } from './tags-legacy.js';
 import { findMediaByShortcode, findUser, findVisiblePostByLegacyId, visiblePosts } from './queries.js';
 import type { IslandState } from './state.js';
 import { DEFAULT_RATE_LIMIT, type TokenRecord } from './tokens.js';
@@ -14,7 +15,7 @@ const DEFAULT_COUNT = 20;
 // NOTE: the maximum of 33 is unverified, because no legacy documentation of a `count` limit was found.
 const MAX_COUNT = 33;
 
-const MESSAGES = {
+export const MESSAGES = {
   missingToken:
     '"client_id" or "access_token" URL parameter missing. This OAuth request requires either a "client_id" or "access_token" URL parameter.',
   invalidToken: 'The access_token provided is invalid.',
@@ -39,7 +40,8 @@ export function legacyRateLimitError(): Reply {
 export function handleLegacy(ctx: RequestContext, state: IslandState): Reply {
   const route = /^\/v1\/(?:users\/([^/]+)(\/media\/recent)?|media\/shortcode\/([^/]+)|media\/([^/]+))\/?$/.exec(ctx.path);
   const likedMediaId = matchLikesPath(ctx.path);
-  if (likedMediaId === undefined && (!route || ctx.method !== 'GET')) {
+  const tagRoute = matchLegacyTagRoute(ctx.path);
+  if (likedMediaId === undefined && ((!route && !tagRoute) || ctx.method !== 'GET')) {
     return withRateHeaders(legacyError(404, 'APINotFoundError', `No API endpoint matches ${ctx.method} ${ctx.path}.`));
   }
 
@@ -52,7 +54,7 @@ export function handleLegacy(ctx: RequestContext, state: IslandState): Reply {
   const usage = state.tokens.usage(record);
   const rateHeaders = { 'X-Ratelimit-Limit': String(usage.limit), 'X-Ratelimit-Remaining': String(usage.remaining) };
   const handler = () => (likedMediaId === undefined ? dispatchRoute(ctx, state, record, route as RegExpExecArray) : handleLikes(ctx, state, record, likedMediaId));
-  const reply = allowed ? handler() : legacyRateLimitError();
+  const reply = !allowed ? legacyRateLimitError() : tagRoute ? handleLegacyTags(ctx, state, record, tagRoute) : handler();
   Object.assign(reply.headers, rateHeaders);
   return reply;
 }
