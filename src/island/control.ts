@@ -3,6 +3,7 @@
 
 import { addSandboxUser, MAX_SANDBOX_USERS } from './dataset.js';
 import { validateFaults } from './faults.js';
+import { setHashtagClock } from './hashtags.js';
 import { jsonReply, type Reply, type RequestContext } from './http.js';
 import { handleOAuthControl } from './oauth.js';
 import { findUser } from './queries.js';
@@ -26,6 +27,8 @@ export function handleControl(ctx: RequestContext, state: IslandState): Reply {
       return jsonReply(200, state.dataset);
     case 'POST /__island/users':
       return addUser(ctx, state);
+    case 'POST /__island/hashtag-clock':
+      return setHashtagClock(ctx, state);
     default:
       return handleOAuthControl(ctx, state) ?? controlError(404, `No control endpoint matches ${ctx.method} ${ctx.path}. See GET ${ctx.prefix}/ for the list.`);
   }

@@ -9,10 +9,16 @@ const ENDPOINTS: Array<[string, string]> = [
   ['GET /v1/media/{id}', 'legacy: one post by "<pk>_<user id>"'],
   ['GET|POST|DELETE /v1/media/{id}/likes', 'legacy: who liked a post, like (scope likes), unlike; 30 likes an hour per token'],
   ['GET /v1/media/shortcode/{shortcode}', 'legacy: one post by shortcode'],
+  ['GET /v1/tags/{tag}', 'legacy: a tag\'s name and media count (scope public_content)'],
+  ['GET /v1/tags/{tag}/media/recent?count&max_tag_id&min_tag_id', 'legacy: visible posts with the tag, newest first'],
+  ['GET /v1/tags/search?q', 'legacy: tags that start with q'],
   ['GET /graph[/vX.Y]/me?fields=…', 'Graph: the token\'s user'],
   ['GET /graph[/vX.Y]/{me|ig-user-id}/media?fields=…&limit&after&before', 'Graph: media with cursor paging'],
   ['GET /graph[/vX.Y]/{media-id}?fields=…', 'Graph: one media object'],
   ['GET /graph[/vX.Y]/{media-id}/children?fields=…', 'Graph: album items'],
+  ['GET /graph[/vX.Y]/ig_hashtag_search?user_id&q', 'Graph: a hashtag\'s id (counts toward 30 unique hashtags in 7 days)'],
+  ['GET /graph[/vX.Y]/{hashtag-id}/{recent_media|top_media}?user_id&fields&limit&after', 'Graph: hashtag media; recent_media covers 24 hours'],
+  ['GET /graph[/vX.Y]/{ig-user-id}/recently_searched_hashtags?user_id', 'Graph: the hashtags counted this week'],
   ['GET /media/{shortcode}.svg?w&h&oe', 'generated image; 403 once the hex expiry oe has passed'],
   ['GET|POST /oauth/authorize?client_id&redirect_uri&response_type&scope&state', 'OAuth consent page; redirect_uri must match exactly'],
   ['POST /oauth/access_token', 'form {client_id, client_secret, grant_type, redirect_uri, code}: exchange a code'],
@@ -24,6 +30,7 @@ const ENDPOINTS: Array<[string, string]> = [
   ['DELETE /__island/faults', 'JSON {token}: remove the token\'s pending faults'],
   ['GET /__island/dataset', 'the whole dataset, with which posts are visible'],
   ['POST /__island/users', 'JSON {username}: add a sandbox user (at most 10)'],
+  ['POST /__island/hashtag-clock', 'JSON {token, now}: the time the Graph hashtag endpoints see for one token'],
 ];
 
 /** Renders the index page with absolute URLs for this request's host and prefix. */
