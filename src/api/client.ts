@@ -37,6 +37,12 @@ export interface IgClient {
   media(id: string, options?: IgRequestOptions): Promise<IgMedia>;
   /** Reads oEmbed data for a post URL; the app token is sent when the settings have one. */
   oembed(url: string, options?: IgOEmbedOptions): Promise<IgOEmbed>;
+  /** Reads one media item by its shortcode. Only the legacy dialect has this lookup; Graph rejects with `unsupported`. */
+  mediaByShortcode(shortcode: string, options?: IgRequestOptions): Promise<IgMedia>;
+  /** Likes a post as the token's user (legacy scope `likes`). Graph has no like endpoint and rejects with `unsupported`. */
+  like(id: string, options?: IgRequestOptions): Promise<void>;
+  /** Removes the token user's like from a post. Graph rejects with `unsupported`. */
+  unlike(id: string, options?: IgRequestOptions): Promise<void>;
 }
 
 export const DEFAULT_ENDPOINTS: Record<IgDialectName, string> = {
@@ -62,6 +68,9 @@ export abstract class BaseClient implements IgClient {
   abstract whoami(options?: IgRequestOptions): Promise<IgUser>;
   abstract media(id: string, options?: IgRequestOptions): Promise<IgMedia>;
   abstract oembed(url: string, options?: IgOEmbedOptions): Promise<IgOEmbed>;
+  abstract mediaByShortcode(shortcode: string, options?: IgRequestOptions): Promise<IgMedia>;
+  abstract like(id: string, options?: IgRequestOptions): Promise<void>;
+  abstract unlike(id: string, options?: IgRequestOptions): Promise<void>;
 
   /** Maps an error answer in this dialect's wire format to IgError, or returns undefined if it is none. */
   protected abstract readError(response: ErrorResponse): IgError | undefined;
@@ -97,6 +106,11 @@ export abstract class BaseClient implements IgClient {
       cache: { mode, ttlSeconds: this.settings.cacheTtl ?? DEFAULT_CACHE_TTL },
     });
     return this.check(response);
+  }
+
+  /** Sends a POST or DELETE, never cached or retried, and returns the JSON body or rejects with the mapped IgError. */
+  protected async sendJson(url: URL, method: 'POST' | 'DELETE', body: URLSearchParams | undefined, signal?: AbortSignal): Promise<unknown> {
+    return this.check(await this.transport.request({ url: url.href, method, body, signal }));
   }
 
   protected check(response: TransportResponse): unknown {

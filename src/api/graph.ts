@@ -1,6 +1,6 @@
 /** The Graph dialect: graph.instagram.com (Instagram Login) or graph.facebook.com (Facebook Login). */
 import { BaseClient, DEFAULT_API_VERSION, DEFAULT_FACEBOOK_ENDPOINT } from './client.js';
-import { redact, type IgError } from './errors.js';
+import { IgError, redact } from './errors.js';
 import type { IgListOptions, IgMedia, IgOEmbed, IgOEmbedOptions, IgPage, IgRequestOptions, IgUser } from './model.js';
 import { mapOEmbed, oembedParams } from './oembed-map.js';
 import { MEDIA_FIELDS, USER_FIELDS, mapGraphMedia, mapGraphUser } from './graph-map.js';
@@ -60,6 +60,21 @@ export class GraphClient extends BaseClient {
     return item;
   }
 
+  /** Rejects: the Graph API has no shortcode lookup. Use the media id, or the permalink for links. */
+  mediaByShortcode(shortcode: string): Promise<IgMedia> {
+    return Promise.reject(unsupported(`The Graph API cannot look up a post by its shortcode ("${shortcode}").`, 'Pass the Graph media id instead.'));
+  }
+
+  /** Rejects: no Instagram API lets an app like a post since Meta removed the like endpoints on 2018-04-04. */
+  like(): Promise<void> {
+    return Promise.reject(unsupported('The Graph API cannot like posts.', LIKE_HINT));
+  }
+
+  /** Rejects, like `like()`. */
+  unlike(): Promise<void> {
+    return Promise.reject(unsupported('The Graph API cannot unlike posts.', LIKE_HINT));
+  }
+
   /**
    * Reads instagram_oembed on graph.facebook.com. It has needed no token since mid-2026
    * (1,000 requests an hour per endpoint); an app token from the settings raises that limit.
@@ -72,6 +87,12 @@ export class GraphClient extends BaseClient {
     if (!result) throw badResponse(redact(url.href), 'expected an oEmbed object with "type": "rich".');
     return result;
   }
+}
+
+const LIKE_HINT = 'Link to the post on instagram.com instead, as <ig-like-button> does with api="graph".';
+
+function unsupported(message: string, hint: string): IgError {
+  return new IgError('unsupported', message, { hint });
 }
 
 /**

@@ -9,6 +9,9 @@ export * from './model.js';
 export { IgError, isIgError, redact, type IgErrorKind } from './errors.js';
 export { Transport, sharedTransport, type TransportOptions } from './transport.js';
 export type { CacheMode } from './cache.js';
+export {
+  DEFAULT_AUTHORIZE_ENDPOINT, LEGACY_SCOPES, authorizeUrl, readTokenFromLocation, type AuthorizeUrlOptions, type IgTokenResponse,
+} from './oauth.js';
 export { GraphClient } from './graph.js';
 export { LegacyClient } from './legacy.js';
 

@@ -5,7 +5,7 @@ import type { IgListOptions, IgMedia, IgOEmbed, IgOEmbedOptions, IgPage, IgReque
 import { mapOEmbed, oembedParams } from './oembed-map.js';
 import { mapLegacyMedia, mapLegacyUser } from './legacy-map.js';
 import { asString, isObject, queryParam } from './normalize.js';
-import { badResponse, legacyError, type ErrorResponse } from './wire-errors.js';
+import { badResponse, graphError, legacyError, type ErrorResponse } from './wire-errors.js';
 
 /** Most items one legacy page returns. NOTE: commonly cited as 33; not confirmed by an official page. */
 export const LEGACY_MAX_COUNT = 33;
@@ -14,7 +14,9 @@ export class LegacyClient extends BaseClient {
   readonly dialect = 'legacy' as const;
 
   protected readError(response: ErrorResponse): IgError | undefined {
-    return legacyError(response);
+    // A v1-compatible backend (a proxy in front of Graph, say) may answer with a Graph error body
+    // such as code 190, so that shape is read first; legacy bodies never have an `error` object.
+    return graphError(response) ?? legacyError(response);
   }
 
   private url(path: string, params: Record<string, string | undefined> = {}): URL {
@@ -55,6 +57,27 @@ export class LegacyClient extends BaseClient {
     const item = isObject(body) ? mapLegacyMedia(body.data) : undefined;
     if (!item) throw badResponse(redact(url.href), 'expected {"data": {...}} with one media object.');
     return item;
+  }
+
+  /** Reads a post by shortcode through /media/shortcode/{shortcode}, which returns the full "<pk>_<owner id>" id. */
+  async mediaByShortcode(shortcode: string, options: IgRequestOptions = {}): Promise<IgMedia> {
+    const url = this.url(`/media/shortcode/${encodeURIComponent(shortcode)}`);
+    const body = await this.getJson(url, options.signal);
+    const item = isObject(body) ? mapLegacyMedia(body.data) : undefined;
+    if (!item) throw badResponse(redact(url.href), 'expected {"data": {...}} with one media object.');
+    return item;
+  }
+
+  /** Likes a post with POST /media/{id}/likes; the token goes in the form body, which the v1 API accepted. */
+  async like(id: string, options: IgRequestOptions = {}): Promise<void> {
+    const url = new URL(`${this.baseUrl()}/media/${encodeURIComponent(id)}/likes`);
+    const body = new URLSearchParams({ access_token: this.requireToken() });
+    await this.sendJson(url, 'POST', body, options.signal);
+  }
+
+  /** Removes the like with DELETE /media/{id}/likes, with the token in the query. */
+  async unlike(id: string, options: IgRequestOptions = {}): Promise<void> {
+    await this.sendJson(this.url(`/media/${encodeURIComponent(id)}/likes`), 'DELETE', undefined, options.signal);
   }
 
   /** Reads the legacy oEmbed endpoint, which sits beside /v1 (for example api.instagram.com/oembed) and takes no token. */
