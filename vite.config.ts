@@ -22,7 +22,8 @@ function islandPlugin(): Plugin {
 
 export default defineConfig({
   root: 'demo',
-  server: { host: '127.0.0.1', port: 5173, strictPort: true, fs: { allow: ['..'] } },
+  // PORT (or `npm start -- --port N`) moves the server when 5173 is taken.
+  server: { host: '127.0.0.1', port: Number(process.env.PORT) || 5173, strictPort: true, fs: { allow: ['..'] } },
   preview: { host: '127.0.0.1', port: 4173 },
   plugins: [islandPlugin()],
 });

@@ -64,6 +64,12 @@ for (const counts of [docsCounts, nodeCounts, { ...browserCounts, failed: browse
 if (browser.code !== 0 && browserFailed === 0) totals.failed += 1;
 if (totals.passed === 0) exitCode = 1;
 
-console.log(`\nisland: ${nodeCounts.passed} passed, browser: ${browserCounts.passed} passed`);
+const failedParts = [
+  docs.code !== 0 && 'README API tables are stale (run npm run docs)',
+  island.code !== 0 && 'island Node tests',
+  browser.code !== 0 && 'browser tests',
+].filter(Boolean);
+console.log(`\nREADME tables: ${docs.code === 0 ? 'ok' : 'stale'}, island: ${nodeCounts.passed} passed, browser: ${browserCounts.passed} passed`);
+if (failedParts.length > 0) console.log(`Failed: ${failedParts.join('; ')}.`);
 console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(exitCode);
