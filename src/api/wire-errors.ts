@@ -109,8 +109,16 @@ export function graphError(response: ErrorResponse): IgError | undefined {
 
 /** Builds an error for an HTTP failure whose body no dialect recognized, quoting the start of the body. */
 export function httpError(response: ErrorResponse): IgError {
-  const kind = kindFromStatus(response.status);
   const snippet = response.text.replace(/\s+/g, ' ').trim().slice(0, 120);
+  if (response.status === 404) {
+    // An API reports a missing object in its own error shape; a bare 404 means the URL itself is wrong.
+    return new IgError('bad-response', `HTTP 404 from ${response.url.split('?')[0]}: no API answers at this URL.`, {
+      status: 404,
+      hint: 'Check the endpoint and api attributes: legacy endpoints end in /v1, Graph endpoints have no version in them.',
+      url: response.url,
+    });
+  }
+  const kind = kindFromStatus(response.status);
   const message = snippet
     ? `HTTP ${response.status} from the API: ${snippet}`
     : `HTTP ${response.status} from the API with an empty body`;

@@ -15,13 +15,19 @@ export function warnInvalid(element: Element, attribute: string, value: unknown,
   );
 }
 
-/** Returns `value` when it is one of `allowed`, else warns and returns `fallback`. Missing values are the default, silently. */
+/**
+ * Returns `value` when it is one of `allowed` (or names one through `aliases`), else warns and
+ * returns `fallback`. Missing values are the default, silently.
+ */
 export function readEnum<T extends string>(
   element: Element, attribute: string, value: string | null | undefined, allowed: readonly T[], fallback: T,
+  aliases: Readonly<Record<string, T>> = {},
 ): T {
   if (value === null || value === undefined || value === '') return fallback;
   const normalized = value.trim().toLowerCase();
   if ((allowed as readonly string[]).includes(normalized)) return normalized as T;
+  const alias = aliases[normalized];
+  if (alias) return alias;
   warnInvalid(element, attribute, value, allowed.map((option) => `"${option}"`).join(' | '), fallback);
   return fallback;
 }
@@ -36,3 +42,6 @@ export function readInteger(
   warnInvalid(element, attribute, value, `a whole number from ${min} to ${max}`, fallback);
   return fallback;
 }
+
+/** Alternative spellings of the api attribute: the legacy dialect is the v1 API. */
+export const API_ALIASES = { v1: 'legacy' } as const;

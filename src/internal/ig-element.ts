@@ -10,7 +10,7 @@ import { createClient } from '../api/index.js';
 import type { IgClient, IgClientSettings } from '../api/client.js';
 import { IgError } from '../api/errors.js';
 import { igContext, type IgContextValue } from '../context.js';
-import { readEnum } from './attributes.js';
+import { API_ALIASES, readEnum } from './attributes.js';
 import { emit } from './events.js';
 
 export type IgState = 'loading' | 'ready' | 'empty' | 'error' | 'unsupported';
@@ -64,7 +64,7 @@ export abstract class IgElement extends LitElement {
   protected get client(): IgClient | undefined {
     const own: Partial<IgClientSettings> = {};
     if (this.accessToken) own.accessToken = this.accessToken;
-    if (this.api) own.api = readEnum(this, 'api', this.api, ['graph', 'legacy'] as const, 'graph');
+    if (this.api) own.api = readEnum(this, 'api', this.api, ['graph', 'legacy'] as const, 'graph', API_ALIASES);
     if (this.endpoint) own.endpoint = this.endpoint;
     if (this.apiVersion) own.apiVersion = this.apiVersion;
     if (Object.keys(own).length === 0) return this.provided?.client;

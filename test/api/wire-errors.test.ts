@@ -90,7 +90,14 @@ describe('HTTP error mapping', () => {
   });
 
   it('maps statuses to kinds', () => {
-    const kinds = [401, 403, 404, 408, 429, 503, 400].map((status) => httpError({ ...base, status, body: undefined }).kind);
-    expect(kinds).to.deep.equal(['auth', 'permission', 'not-found', 'timeout', 'rate-limit', 'server', 'invalid-request']);
+    const kinds = [401, 403, 408, 429, 503, 400].map((status) => httpError({ ...base, status, body: undefined }).kind);
+    expect(kinds).to.deep.equal(['auth', 'permission', 'timeout', 'rate-limit', 'server', 'invalid-request']);
+  });
+
+  it('blames the endpoint for a bare 404', () => {
+    const error = httpError({ ...base, status: 404, body: undefined, text: '<!DOCTYPE html><title>Not Found</title>' });
+    expect(error.kind).to.equal('bad-response');
+    expect(error.message).to.equal('HTTP 404 from https://example.test/x: no API answers at this URL.');
+    expect(error.hint).to.contain('endpoint and api attributes');
   });
 });
