@@ -4,6 +4,7 @@ import type { CacheMode } from './cache.js';
 import type {
   IgDialectName, IgListOptions, IgMedia, IgOEmbed, IgOEmbedOptions, IgPage, IgRequestOptions, IgUser,
 } from './model.js';
+import type { IgTagOptions } from './tags.js';
 import { sharedTransport, type Transport, type TransportResponse } from './transport.js';
 import { badResponse, httpError, type ErrorResponse } from './wire-errors.js';
 
@@ -31,6 +32,13 @@ export interface IgClient {
   readonly dialect: IgDialectName;
   /** Reads one page of a user's recent media, newest first; `userId` defaults to the token's own user. */
   userMedia(userId: string | undefined, options?: IgListOptions): Promise<IgPage>;
+  /**
+   * Reads one page of a hashtag's media. `tag` may carry a leading "#" and any case; an invalid
+   * tag rejects with an `invalid-attribute` IgError. Legacy: /tags/{tag}/media/recent (scope
+   * public_content). Graph: ig_hashtag_search, then /recent_media or /top_media on
+   * graph.facebook.com, which needs an IG user id and counts toward 30 hashtags a week.
+   */
+  tagMedia(tag: string, options?: IgTagOptions): Promise<IgPage>;
   /** Reads the account behind the token. */
   whoami(options?: IgRequestOptions): Promise<IgUser>;
   /** Reads one media item by its id in this dialect. */
@@ -65,6 +73,7 @@ export abstract class BaseClient implements IgClient {
   }
 
   abstract userMedia(userId: string | undefined, options?: IgListOptions): Promise<IgPage>;
+  abstract tagMedia(tag: string, options?: IgTagOptions): Promise<IgPage>;
   abstract whoami(options?: IgRequestOptions): Promise<IgUser>;
   abstract media(id: string, options?: IgRequestOptions): Promise<IgMedia>;
   abstract oembed(url: string, options?: IgOEmbedOptions): Promise<IgOEmbed>;

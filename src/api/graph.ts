@@ -4,7 +4,13 @@ import { IgError, redact } from './errors.js';
 import type { IgListOptions, IgMedia, IgOEmbed, IgOEmbedOptions, IgPage, IgRequestOptions, IgUser } from './model.js';
 import { mapOEmbed, oembedParams } from './oembed-map.js';
 import { MEDIA_FIELDS, USER_FIELDS, mapGraphMedia, mapGraphUser } from './graph-map.js';
+import { admitHashtag, recordHashtag } from './hashtag-budget.js';
+import { cachedHashtagId, storeHashtagId } from './hashtag-ids.js';
 import { asString, isObject, queryParam } from './normalize.js';
+import {
+  graphTagPage, HASHTAG_MAX_LIMIT, HASHTAG_MEDIA_FIELDS, missingUserIdError, readHashtagId, requireTag, withHashtagHint,
+  type IgTagOptions,
+} from './tags.js';
 import { badResponse, graphError, type ErrorResponse } from './wire-errors.js';
 
 /** Most items one Graph page returns for the /media edge, per python-facebook's note on the limit parameter. */
@@ -43,6 +49,41 @@ export class GraphClient extends BaseClient {
     }
     const items = body.data.map(mapGraphMedia).filter((item): item is IgMedia => item !== undefined);
     return { items, next: nextCursor(body.paging) };
+  }
+
+  /**
+   * Reads a hashtag's recent_media (the last 24 hours) or top_media on graph.facebook.com, as
+   * the IG user `options.userId` (default: the settings' `userId`). The hashtag id comes from
+   * one ig_hashtag_search per tag, then from a cache. Each new tag counts toward the account's
+   * 30 unique hashtags a week, which this browser tracks. Items have no username or poster.
+   */
+  async tagMedia(tag: string, options: IgTagOptions = {}): Promise<IgPage> {
+    const name = requireTag(tag);
+    const userId = options.userId?.trim() || this.settings.userId;
+    if (!userId) throw missingUserIdError();
+    admitHashtag(userId, name);
+    const base = this.facebookBase();
+    try {
+      const hashtagId = await this.hashtagId(name, userId, base, options.signal);
+      recordHashtag(userId, name);
+      const edge = options.order === 'top' ? 'top_media' : 'recent_media';
+      const limit = Math.min(Math.max(1, options.limit ?? 25), HASHTAG_MAX_LIMIT);
+      const params = { user_id: userId, fields: HASHTAG_MEDIA_FIELDS, limit: String(limit), after: options.cursor };
+      const url = this.url(`/${hashtagId}/${edge}`, params, base);
+      return graphTagPage(await this.getJson(url, options.signal), redact(url.href), limit);
+    } catch (error) {
+      throw withHashtagHint(error);
+    }
+  }
+
+  /** Returns the id of a hashtag: from the cache, else from one ig_hashtag_search. */
+  private async hashtagId(name: string, userId: string, base: string, signal: AbortSignal | undefined): Promise<string> {
+    const cached = cachedHashtagId(base, name);
+    if (cached) return cached;
+    const url = this.url('/ig_hashtag_search', { user_id: userId, q: name }, base);
+    const id = readHashtagId(await this.getJson(url, signal), name, redact(url.href));
+    storeHashtagId(base, name, id);
+    return id;
   }
 
   async whoami(options: IgRequestOptions = {}): Promise<IgUser> {

@@ -13,6 +13,8 @@ export {
   DEFAULT_AUTHORIZE_ENDPOINT, LEGACY_SCOPES, authorizeUrl, readTokenFromLocation, type AuthorizeUrlOptions, type IgTokenResponse,
 } from './oauth.js';
 export { GraphClient } from './graph.js';
+export { HASHTAG_MAX_LIMIT, TAG_ORDERS, normalizeTag, type IgTagOptions, type IgTagOrder } from './tags.js';
+export { HASHTAG_BUDGET, hashtagUsage } from './hashtag-budget.js';
 export { LegacyClient } from './legacy.js';
 
 /** Creates the client for the settings' dialect. */

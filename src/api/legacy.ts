@@ -5,6 +5,7 @@ import type { IgListOptions, IgMedia, IgOEmbed, IgOEmbedOptions, IgPage, IgReque
 import { mapOEmbed, oembedParams } from './oembed-map.js';
 import { mapLegacyMedia, mapLegacyUser } from './legacy-map.js';
 import { asString, isObject, queryParam } from './normalize.js';
+import { legacyTagPage, requireTag, type IgTagOptions } from './tags.js';
 import { badResponse, graphError, legacyError, type ErrorResponse } from './wire-errors.js';
 
 /** Most items one legacy page returns. NOTE: commonly cited as 33; not confirmed by an official page. */
@@ -41,6 +42,17 @@ export class LegacyClient extends BaseClient {
     // next_url carries the access token, so only the cursor is kept and the next URL is built again.
     const next = asString(pagination.next_max_id) ?? queryParam(pagination.next_url, 'max_id');
     return next ? { items, next } : { items };
+  }
+
+  /**
+   * Reads /tags/{tag}/media/recent, newest tagging first, with `max_tag_id` paging. It needs
+   * the public_content scope. The v1 API has no "top" order, so `options.order` is ignored.
+   */
+  async tagMedia(tag: string, options: IgTagOptions = {}): Promise<IgPage> {
+    const name = requireTag(tag);
+    const count = Math.min(Math.max(1, options.limit ?? 20), LEGACY_MAX_COUNT);
+    const url = this.url(`/tags/${encodeURIComponent(name)}/media/recent`, { count: String(count), max_tag_id: options.cursor });
+    return legacyTagPage(await this.getJson(url, options.signal), redact(url.href));
   }
 
   async whoami(options: IgRequestOptions = {}): Promise<IgUser> {
