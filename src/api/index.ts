@@ -16,6 +16,10 @@ export { GraphClient } from './graph.js';
 export { HASHTAG_MAX_LIMIT, TAG_ORDERS, normalizeTag, type IgTagOptions, type IgTagOrder } from './tags.js';
 export { HASHTAG_BUDGET, hashtagUsage } from './hashtag-budget.js';
 export { LegacyClient } from './legacy.js';
+export {
+  ACCEPTED_PERMALINK_FORMS, isShortcode, parsePermalink, postUrl, readPermalink, type IgPostKind, type IgPostRef,
+} from './permalink.js';
+export { mediaIdToShortcode, shortcodeToMediaId } from './shortcode.js';
 
 /** Creates the client for the settings' dialect. */
 export function createClient(settings: IgClientSettings): IgClient {

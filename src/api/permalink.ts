@@ -31,14 +31,14 @@ const USERNAME = /^[A-Za-z0-9._]{1,30}$/;
 /** A scheme-less value that starts with a known host, such as "instagram.com/p/…" or "//www.instagram.com/p/…". */
 const SCHEMELESS_HOST = /^(?:\/\/)?(?:(?:www\.|m\.)?instagram\.com|(?:www\.)?instagr\.am)(?:[/?#]|$)/i;
 
-/** Whether `value` has the shape of a shortcode: 1–64 characters from A–Z, a–z, 0–9, "-" and "_". */
+/** Checks whether `value` has the shape of a shortcode: 1–64 characters from A–Z, a–z, 0–9, "-" and "_". */
 export function isShortcode(value: unknown): value is string {
   return typeof value === 'string' && SHORTCODE.test(value);
 }
 
 type Analysis = { ref: IgPostRef; problem?: undefined } | { ref?: undefined; problem: string };
 
-/** Parses `input`, or says in a few words why it is not a post permalink. Never throws. */
+/** Parses `input`, or explains in a few words why it is not a post permalink. Never throws. */
 function analyze(input: unknown): Analysis {
   if (typeof input !== 'string') return { problem: 'it is not a string' };
   let text = input.trim();
@@ -96,12 +96,12 @@ export function readPermalink(input: unknown, attribute = 'url'): IgPostRef {
   });
 }
 
-/** The canonical post URL, such as https://www.instagram.com/p/BSCoDz7Du7k/. */
+/** Builds the canonical post URL, such as https://www.instagram.com/p/BSCoDz7Du7k/. */
 export function postUrl(ref: IgPostRef): string {
   return `https://www.instagram.com/${KIND_PATHS[ref.kind]}/${ref.shortcode}/`;
 }
 
-/** The path of a post below an origin, such as "/reel/DW9Cni5jvXG/". */
+/** Builds the path of a post below an origin, such as "/reel/DW9Cni5jvXG/". */
 export function postPath(ref: IgPostRef): string {
   return `/${KIND_PATHS[ref.kind]}/${ref.shortcode}/`;
 }
