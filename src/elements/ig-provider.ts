@@ -9,6 +9,8 @@ import { igContext, type IgContextValue } from '../context.js';
 import { readEnum, readInteger } from '../internal/attributes.js';
 import { DEV, warnOnce } from '../internal/dev.js';
 import { defineElement } from '../internal/events.js';
+import { TokenController } from '../internal/token-controller.js';
+import type { IgTokenProvider } from '../internal/token-source.js';
 
 const LOCAL_HOSTS = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\]|::1)$/;
 
@@ -20,6 +22,9 @@ const LOCAL_HOSTS = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\]|::1)$/;
  * @tag ig-provider
  *
  * @slot - The ig-* elements (and any other content) that use these settings.
+ *
+ * @fires ig-token-expired - When the API rejects the token (expired or invalid) and no fresh one can be fetched. Detail: `{ error, dialect }`.
+ * @fires ig-error - When the token-url or tokenProvider fails. Detail: `{ error }`.
  */
 export class IgProvider extends LitElement {
   static override styles = css`
@@ -30,6 +35,31 @@ export class IgProvider extends LitElement {
 
   /** Access token sent with every API request. Anyone who can read the page can read it: see the README on tokens. */
   @property({ attribute: 'access-token' }) accessToken?: string;
+
+  /**
+   * URL on your own server that returns JSON `{ access_token, expires_in? }` to a GET (sent with
+   * same-origin cookies). The provider fetches a token from it, again at 90% of `expires_in`, and
+   * once more when the API rejects the token. Its token wins over `access-token`.
+   */
+  @property({ attribute: 'token-url' }) tokenUrl?: string;
+
+  /**
+   * Function that returns a token, or a promise of `{ accessToken, expiresIn? }` (seconds), called
+   * like `token-url`. It wins over `token-url` and `access-token`.
+   */
+  @property({ attribute: false }) tokenProvider?: IgTokenProvider;
+
+  /** The token from `token-url` or `tokenProvider`, once one arrived. */
+  @property({ attribute: false }) private sourcedToken?: string;
+
+  private readonly tokens = new TokenController(this, {
+    setToken: (token) => {
+      this.sourcedToken = token;
+    },
+    currentToken: () => (this.sourcedToken ?? this.accessToken)?.trim(),
+    source: () => ({ url: this.tokenUrl, provider: this.tokenProvider }),
+    dialect: () => this.value.settings.api,
+  });
 
   /** API dialect: "graph" (today's Instagram Graph API, default) or "legacy" (the v1 API, the island, v1-compatible backends). */
   @property() api?: string;
@@ -67,9 +97,12 @@ export class IgProvider extends LitElement {
 
   /** Reads the account behind the token: its id (for `user-id`), username and account type. */
   whoami(options?: IgRequestOptions): Promise<IgUser> {
-    const client = this.value.client;
-    if (!client) return Promise.reject(new IgError('auth', 'The provider has no client yet.'));
-    return client.whoami(options);
+    // A token still on its way from token-url or tokenProvider is waited for, and so is the client built with it.
+    return this.tokens.settled().then(() => this.updateComplete).then(() => {
+      const client = this.value.client;
+      if (!client) throw new IgError('auth', 'The provider has no client yet.');
+      return client.whoami(options);
+    });
   }
 
   private settings(): IgClientSettings {
@@ -78,7 +111,7 @@ export class IgProvider extends LitElement {
       cache: readEnum(this, 'cache', this.cache, ['none', 'memory', 'session', 'local'] as const, 'none'),
       cacheTtl: readInteger(this, 'cache-ttl', this.cacheTtl, 0, 31_536_000, 300),
     };
-    const token = this.accessToken?.trim();
+    const token = (this.sourcedToken ?? this.accessToken)?.trim();
     if (token) settings.accessToken = token;
     if (this.endpoint?.trim()) settings.endpoint = this.endpoint.trim();
     if (this.apiVersion?.trim()) settings.apiVersion = this.apiVersion.trim();
