@@ -2,10 +2,20 @@
 import { ContextRoot, createContext } from '@lit/context';
 import type { IgClient, IgClientSettings } from './api/client.js';
 
-/** What <ig-provider> provides: its settings and the client built from them. */
+/**
+ * Whether elements may contact Instagram's servers: "granted", or "pending" while
+ * `<ig-provider consent="required">` waits for `grant()` (and again after `revoke()`).
+ */
+export type IgConsent = 'granted' | 'pending';
+
+/** The value <ig-provider> provides: its settings, the client built from them, and the consent state. */
 export interface IgContextValue {
   settings: Readonly<IgClientSettings>;
   client?: IgClient;
+  /** Consent for requests to Instagram; absent (as from an older provider) means "granted". */
+  consent?: IgConsent;
+  /** Grants consent on the providing element, for a placeholder's "allow" button. */
+  grant?: () => void;
 }
 
 export const igContext = createContext<IgContextValue | undefined>(Symbol.for('ig-elements:context'));

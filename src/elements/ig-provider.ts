@@ -1,11 +1,11 @@
 import { LitElement, css, html, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { provide } from '@lit/context';
 import { createClient } from '../api/index.js';
 import type { IgClient, IgClientSettings } from '../api/client.js';
 import type { IgRequestOptions, IgUser } from '../api/model.js';
 import { IgError } from '../api/errors.js';
-import { igContext, type IgContextValue } from '../context.js';
+import { igContext, type IgConsent, type IgContextValue } from '../context.js';
 import { readEnum, readInteger } from '../internal/attributes.js';
 import { DEV, warnOnce } from '../internal/dev.js';
 import { defineElement } from '../internal/events.js';
@@ -14,12 +14,20 @@ import type { IgTokenProvider } from '../internal/token-source.js';
 
 const LOCAL_HOSTS = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\]|::1)$/;
 
+/** Properties that change only the consent state, so a change to them keeps the client (and cached data). */
+const CONSENT_PROPERTIES = new Set<PropertyKey>(['consent', 'consentEvent', 'consentDecision']);
+
 /**
  * Holds the access token and API settings for every ig-* element inside it. It renders
  * nothing of its own; its children render as usual.
  *
  * @summary Shares a token and API settings with the elements inside it.
  * @tag ig-provider
+ *
+ * With `consent="required"` the elements inside send nothing to Instagram's servers (no API
+ * call, image, frame or script) until the page calls `grant()` or fires the event named by
+ * `consent-event` on `window`. `revoke()` takes consent back: embeds remove their frames.
+ * Consent is not stored: call `grant()` on every page load once your consent tool has it.
  *
  * @slot - The ig-* elements (and any other content) that use these settings.
  *
@@ -82,6 +90,18 @@ export class IgProvider extends LitElement {
   /** Seconds a cached response counts as fresh (default 300); stale entries are shown while a fresh copy loads. */
   @property({ attribute: 'cache-ttl' }) cacheTtl?: string | number;
 
+  /** "required" holds back every request to Instagram until `grant()`; "none" (default) needs no consent. */
+  @property() consent?: string;
+
+  /** Name of an event on `window` that grants consent, for consent tools that announce it that way. */
+  @property({ attribute: 'consent-event' }) consentEvent?: string;
+
+  /** The page's decision through `grant()` or `revoke()`; undefined until it makes one. */
+  @state() private consentDecision?: boolean;
+
+  private listenedEvent?: string;
+  private readonly onConsentEvent = (): void => this.grant();
+
   @provide({ context: igContext })
   protected value: IgContextValue = { settings: { api: 'graph' } };
 
@@ -93,6 +113,25 @@ export class IgProvider extends LitElement {
   /** The client built from the current settings. */
   get client(): IgClient | undefined {
     return this.value.client;
+  }
+
+  /**
+   * Consent for requests to Instagram: "granted", or "pending" while `consent="required"` waits
+   * for `grant()`. A call to `grant()` or `revoke()` overrides the attribute.
+   */
+  get consentState(): IgConsent {
+    if (this.consentDecision !== undefined) return this.consentDecision ? 'granted' : 'pending';
+    return readEnum(this, 'consent', this.consent, ['none', 'required'] as const, 'none') === 'required' ? 'pending' : 'granted';
+  }
+
+  /** Allows the elements inside to contact Instagram; elements waiting for consent start loading. */
+  grant(): void {
+    this.consentDecision = true;
+  }
+
+  /** Withdraws consent: elements stop and remove what they loaded from Instagram (frames, images, embed markup). */
+  revoke(): void {
+    this.consentDecision = false;
   }
 
   /** Reads the account behind the token: its id (for `user-id`), username and account type. */
@@ -120,11 +159,36 @@ export class IgProvider extends LitElement {
     return settings;
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.listenForConsentEvent();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    if (this.listenedEvent) globalThis.removeEventListener?.(this.listenedEvent, this.onConsentEvent);
+    this.listenedEvent = undefined;
+  }
+
+  private listenForConsentEvent(): void {
+    const name = this.consentEvent?.trim() || undefined;
+    if (name === this.listenedEvent || !this.isConnected) return;
+    if (this.listenedEvent) globalThis.removeEventListener?.(this.listenedEvent, this.onConsentEvent);
+    if (name) globalThis.addEventListener?.(name, this.onConsentEvent);
+    this.listenedEvent = name;
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    const settings = this.settings();
-    this.value = { settings, client: createClient(settings) };
-    if (DEV && settings.accessToken) this.warnAboutExposedToken();
+    if (changed.has('consentEvent')) this.listenForConsentEvent();
+    const settingsChanged = [...changed.keys()].some((key) => !CONSENT_PROPERTIES.has(key));
+    let { settings, client } = this.value;
+    if (settingsChanged || !client) {
+      settings = this.settings();
+      client = createClient(settings);
+      if (DEV && settings.accessToken) this.warnAboutExposedToken();
+    }
+    this.value = { settings, client, consent: this.consentState, grant: () => this.grant() };
   }
 
   private warnAboutExposedToken(): void {
