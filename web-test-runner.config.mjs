@@ -6,6 +6,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { createIsland } from './src/island/index.ts';
 import { fixturesMiddleware, countingReporter } from './scripts/test-support.mjs';
+import { standInMiddleware } from './scripts/stand-in-middleware.mjs';
 
 function findChromium() {
   if (process.env.CHROME_PATH) return process.env.CHROME_PATH;
@@ -34,6 +35,7 @@ export default {
   ],
   middleware: [
     fixturesMiddleware,
+    standInMiddleware,
     async (ctx, next) => {
       if (!ctx.path.startsWith('/island/') && ctx.path !== '/island') return next();
       ctx.respond = false;
