@@ -1,7 +1,8 @@
 /** The side-effect-free entry: classes, client and types, with nothing registered. */
 export * from './api/index.js';
-export { igContext, type IgContextValue } from './context.js';
+export { igContext, type IgConsent, type IgContextValue } from './context.js';
 export { IgProvider } from './elements/ig-provider.js';
 export { IgFeed } from './elements/ig-feed.js';
+export { IgEmbed, type IgConsentRequestDetail, type IgEmbedLoadDetail, type IgEmbedPhase } from './elements/ig-embed.js';
 export type { IgLoadDetail } from './feed/feed-base.js';
 export type { IgErrorDetail, IgState } from './internal/ig-element.js';

@@ -1,4 +1,5 @@
 /** The registering entry: importing it defines every ig-* element under its default tag. */
+import { IgEmbed } from './elements/ig-embed.js';
 import { IgFeed } from './elements/ig-feed.js';
 import { IgProvider } from './elements/ig-provider.js';
 
@@ -6,3 +7,4 @@ export * from './classes.js';
 
 IgProvider.define();
 IgFeed.define();
+IgEmbed.define();
