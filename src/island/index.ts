@@ -24,6 +24,7 @@ import {
 import { handleLegacy } from './legacy.js';
 import { serveMedia } from './media.js';
 import { handleOAuth } from './oauth.js';
+import { handleOEmbed } from './oembed.js';
 import type { IslandState } from './state.js';
 import { TokenStore } from './tokens.js';
 
@@ -161,6 +162,8 @@ function route(ctx: RequestContext, state: IslandState): Reply {
 /** Sends a request to the dialect, control plane, media or index page that serves its path. */
 function dispatchPath(ctx: RequestContext, state: IslandState): Reply {
   const { path } = ctx;
+  const oembed = handleOEmbed(ctx, state);
+  if (oembed) return oembed;
   if (path === '/v1' || path.startsWith('/v1/')) return handleLegacy(ctx, state);
   if (path === '/graph' || path.startsWith('/graph/')) return handleGraph(ctx, state);
   if (path === '/__island' || path.startsWith('/__island/')) return handleControl(ctx, state);
