@@ -75,13 +75,16 @@ export class IgProvider extends LitElement {
   /** API base URL; defaults to https://graph.instagram.com (graph) or https://api.instagram.com/v1 (legacy). Relative URLs resolve against the page. */
   @property() endpoint?: string;
 
+  /** Base URL of the Graph calls that only graph.facebook.com serves (hashtag search, oEmbed); default https://graph.facebook.com. Relative URLs resolve against the page. */
+  @property({ attribute: 'facebook-endpoint' }) facebookEndpoint?: string;
+
   /** Graph API version path segment (default "v25.0"). */
   @property({ attribute: 'api-version' }) apiVersion?: string;
 
   /** App or client token ("app-id|client-token") for endpoints that take one, such as oEmbed. */
   @property({ attribute: 'app-token' }) appToken?: string;
 
-  /** The user whose media feeds show when they name none. */
+  /** The user whose media feeds show when they name none; with Graph, also the IG user id that hashtag search runs as. */
   @property({ attribute: 'user-id' }) userId?: string;
 
   /** Response cache shared by every element on the page: "none" (default), "memory", "session" or "local". */
@@ -153,6 +156,7 @@ export class IgProvider extends LitElement {
     const token = (this.sourcedToken ?? this.accessToken)?.trim();
     if (token) settings.accessToken = token;
     if (this.endpoint?.trim()) settings.endpoint = this.endpoint.trim();
+    if (this.facebookEndpoint?.trim()) settings.facebookEndpoint = this.facebookEndpoint.trim();
     if (this.apiVersion?.trim()) settings.apiVersion = this.apiVersion.trim();
     if (this.appToken?.trim()) settings.appToken = this.appToken.trim();
     if (this.userId?.trim()) settings.userId = this.userId.trim();
