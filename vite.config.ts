@@ -2,6 +2,7 @@
 // so every element works offline against the emulator.
 import { defineConfig, type Plugin } from 'vite';
 import { createIsland } from './src/island/index.ts';
+import { standInHandler } from './scripts/stand-in-middleware.mjs';
 
 function islandPlugin(): Plugin {
   return {
@@ -20,10 +21,20 @@ function islandPlugin(): Plugin {
   };
 }
 
+/** Serves the stand-ins for Instagram's embed page and embed.js under /stand-in, for the <ig-embed> demos. */
+function standInPlugin(): Plugin {
+  return {
+    name: 'ig-stand-in',
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => standInHandler(req, res, next));
+    },
+  };
+}
+
 export default defineConfig({
   root: 'demo',
   // PORT (or `npm start -- --port N`) moves the server when 5173 is taken.
   server: { host: '127.0.0.1', port: Number(process.env.PORT) || 5173, strictPort: true, fs: { allow: ['..'] } },
   preview: { host: '127.0.0.1', port: 4173 },
-  plugins: [islandPlugin()],
+  plugins: [islandPlugin(), standInPlugin()],
 });
