@@ -121,3 +121,39 @@ describe('readTokenFromLocation', () => {
     }
   });
 });
+
+describe('implicit flow against the island', () => {
+  it('returns a working token to the redirect URI', async () => {
+    // Any page of this origin can be the redirect target; a fixture file is one the test server serves.
+    const redirectUri = `${location.origin}/fixtures/legacy/post-media-likes.json`;
+    const registration = await fetch('/island/__island/clients', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: 'Browser test', redirect_uris: [redirectUri], sandbox_users: ['alpine.kitchen'] }),
+    });
+    const { client_id: clientId } = (await registration.json()) as { client_id: string };
+    const url = authorizeUrl({ clientId, redirectUri, responseType: 'token', scopes: ['basic', 'likes'], state: 'frame-1', endpoint: '/island/oauth/authorize' });
+
+    const frame = document.createElement('iframe');
+    document.body.append(frame);
+    try {
+      frame.src = url;
+      await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+      const page = frame.contentDocument!;
+      expect(page.querySelector('h1')?.textContent).to.equal('Authorization request');
+      page.querySelector<HTMLSelectElement>('select[name="username"]')!.value = 'alpine.kitchen';
+      page.querySelector<HTMLButtonElement>('button[value="approve"]')!.click();
+      await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+
+      const landed = frame.contentWindow!;
+      const result = readTokenFromLocation(landed.location, landed.history);
+      expect(result?.state).to.equal('frame-1');
+      expect(result?.accessToken).to.match(/^ISL/);
+      expect(landed.location.hash).to.equal('');
+      const self = await fetch(`/island/v1/users/self?access_token=${encodeURIComponent(result!.accessToken!)}`);
+      expect(((await self.json()) as { data: { username: string } }).data.username).to.equal('alpine.kitchen');
+    } finally {
+      frame.remove();
+    }
+  });
+});
