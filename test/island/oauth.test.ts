@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { startIsland, withToken, type TestIsland } from './helpers.js';
 
-const FIXTURES = fileURLToPath(new URL('../../../shared/fixtures/', import.meta.url));
-const REDIRECT_ERROR = JSON.parse(readFileSync(`${FIXTURES}legacy/oauth-error-redirect-uri.json`, 'utf8'));
+const FIXTURES = process.env.IG_FIXTURES_DIR ?? fileURLToPath(new URL('../../../shared/fixtures', import.meta.url));
+const REDIRECT_ERROR = JSON.parse(readFileSync(join(FIXTURES, 'legacy/oauth-error-redirect-uri.json'), 'utf8'));
 const REDIRECT = 'http://example.test/oauth';
 
 let island: TestIsland;
