@@ -51,6 +51,8 @@ describe('<ig-provider> token-url', () => {
     const elapsed = performance.now() - started;
     expect(elapsed).to.be.lessThan(2000);
     expect(elapsed).to.be.greaterThan(1000);
+    // A new token means a new client, so the feed loads again with it.
+    await settled(feed);
     expect(feed.state).to.equal('ready');
   });
 
