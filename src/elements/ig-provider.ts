@@ -137,7 +137,11 @@ export class IgProvider extends LitElement {
     this.consentDecision = false;
   }
 
-  /** Reads the account behind the token: its id (for `user-id`), username and account type. */
+  /**
+   * Reads the account behind the token: its id (for `user-id`), username and account type. Legacy
+   * reads /users/self and returns the numeric user id; Graph reads /me and returns the Instagram
+   * user id. With a token-url or tokenProvider it waits for the first token.
+   */
   whoami(options?: IgRequestOptions): Promise<IgUser> {
     // A token still on its way from token-url or tokenProvider is waited for, and so is the client built with it.
     return this.tokens.settled().then(() => this.updateComplete).then(() => {
