@@ -4,6 +4,7 @@ import { execSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import * as puppeteerCore from 'puppeteer-core';
 import { createIsland } from './src/island/index.ts';
 import { fixturesMiddleware, countingReporter } from './scripts/test-support.mjs';
 import { standInMiddleware } from './scripts/stand-in-middleware.mjs';
@@ -15,6 +16,40 @@ function findChromium() {
   } catch {
     throw new Error('Chromium was not found: install Debian\'s "chromium" package or set CHROME_PATH.');
   }
+}
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+/**
+ * Chromium by default; IG_BROWSERS=chromium,firefox adds Debian's firefox-esr through WebDriver
+ * BiDi. Firefox is opt-in because it made the browser suite about four times slower here.
+ */
+function browsers() {
+  const names = (process.env.IG_BROWSERS ?? 'chromium').split(',').map((name) => name.trim()).filter(Boolean);
+  return names.map((name) => {
+    if (name === 'chromium') {
+      return chromeLauncher({
+        launchOptions: { executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS },
+        // Each test page gets its own browser context, and so its own window. Pages sharing a
+        // window are background tabs, which get no animation frames or IntersectionObserver callbacks.
+        createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage(),
+      });
+    }
+    if (name === 'firefox') {
+      const executablePath = process.env.FIREFOX_PATH ?? execSync('command -v firefox-esr || command -v firefox', { encoding: 'utf8' }).trim();
+      return chromeLauncher({ puppeteer: puppeteerCore, launchOptions: { browser: 'firefox', executablePath, headless: true } });
+    }
+    throw new Error(`IG_BROWSERS names an unknown browser "${name}": use chromium, firefox or both, separated by a comma.`);
+  });
 }
 
 const island = createIsland({ prefix: '/island' });
@@ -48,23 +83,6 @@ export default {
       });
     },
   ],
-  browsers: [
-    chromeLauncher({
-      launchOptions: {
-        executablePath: findChromium(),
-        headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--disable-dev-shm-usage',
-        ],
-      },
-    }),
-  ],
+  browsers: browsers(),
   reporters: [countingReporter()],
 };
