@@ -1,7 +1,7 @@
 import { expect, fixture, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/index.js';
-import type { IgLikeButton, IgLikeDetail } from '../../src/classes.js';
+import type { IgLikeButton, IgLikeDetail, IgProvider } from '../../src/classes.js';
 import { control, countText, likerToken, mountButton, postOf, ready, recordRequests, serverState } from '../support/like-button.js';
 
 // These tests like city.cyclist's posts 0 to 3 as city.cyclist; other test files use other posts.
@@ -133,6 +133,31 @@ describe('<ig-like-button> on legacy', () => {
     provider.accessToken = (await likerToken('city.cyclist')).access_token;
     await ready(button);
     expect(control(button).disabled).to.equal(false);
+  });
+
+  it('waits for consent before any request', async () => {
+    const token = await likerToken('city.cyclist');
+    const post = await postOf('city.cyclist', 2);
+    const recorder = recordRequests();
+    try {
+      const provider = await fixture<IgProvider>(
+        `<ig-provider api="legacy" endpoint="/island/v1" consent="required"><ig-like-button media-id="${post.legacyId}"></ig-like-button></ig-provider>`,
+      );
+      provider.accessToken = token.access_token;
+      const button = provider.querySelector('ig-like-button')!;
+      await button.updateComplete;
+      // No event marks a request that was never sent, so the test gives one a moment to appear.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(recorder.requests).to.deep.equal([]);
+      expect(control(button).disabled).to.equal(true);
+
+      provider.grant();
+      await ready(button);
+      expect(control(button).disabled).to.equal(false);
+      expect(recorder.requests).to.deep.equal([{ method: 'GET', path: `/island/v1/media/${post.legacyId}` }]);
+    } finally {
+      recorder.restore();
+    }
   });
 
   it('is accessible liked and unliked', async () => {
