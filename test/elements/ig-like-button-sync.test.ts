@@ -52,6 +52,7 @@ describe('<ig-like-button> request rule', () => {
         expect(button.liked).to.equal(clicks % 2 === 1);
 
         await waitUntil(() => likes.length > 0, 'no ig-like', { timeout: 4000 });
+        // A wrong extra request would start after ig-like, and no event marks its absence, so wait a moment.
         await new Promise((resolve) => setTimeout(resolve, 300));
         const path = `/island/v1/media/${post.legacyId}`;
         const expected: RecordedRequest[] = methods.map((method) => ({ method, path: method === 'GET' ? path : `${path}/likes` }));
