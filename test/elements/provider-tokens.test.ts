@@ -43,14 +43,14 @@ describe('<ig-provider> token-url', () => {
 
   it('refreshes at 90% of expires_in', async () => {
     const { provider, feed } = await mount('graph', `token-url="${TOKEN_ENDPOINT}?expires_in=2"`);
-    await settled(feed);
-    const first = tokenOf(provider);
-    expect(first).to.be.a('string');
+    await waitUntil(() => tokenOf(provider) !== undefined, 'no first token', { timeout: 4000 });
     const started = performance.now();
+    const first = tokenOf(provider);
     await waitUntil(() => tokenOf(provider) !== first, 'no refreshed token', { timeout: 4000 });
     const elapsed = performance.now() - started;
-    expect(elapsed).to.be.lessThan(2000);
-    expect(elapsed).to.be.greaterThan(1000);
+    // The refresh is due 1.8 s after the first token; the margins absorb polling and a busy test machine.
+    expect(elapsed).to.be.greaterThan(1500);
+    expect(elapsed).to.be.lessThan(2600);
     // A new token means a new client, so the feed loads again with it.
     await settled(feed);
     expect(feed.state).to.equal('ready');
