@@ -4,7 +4,7 @@ export { igContext, type IgConsent, type IgContextValue } from './context.js';
 export { IgProvider } from './elements/ig-provider.js';
 export { IgFeed } from './elements/ig-feed.js';
 export { IgEmbed, type IgConsentRequestDetail, type IgEmbedLoadDetail, type IgEmbedPhase } from './elements/ig-embed.js';
-export type { IgLoadDetail } from './feed/feed-base.js';
+export type { FeedLayout, FeedSort, IgFilter, IgLoadDetail, IgRenderItem, IgSelectDetail, IgTransform, LoadMoreMode, MediaKind } from './feed/feed-base.js';
 export { IgLikeButton, type IgLikeDetail } from './elements/ig-like-button.js';
 export type { IgLikeItem } from './like/target.js';
 export type { IgTokenExpiredDetail } from './internal/token-controller.js';

@@ -5,7 +5,8 @@ import { IgFeedBase } from '../feed/feed-base.js';
 import { defineElement } from '../internal/events.js';
 
 /**
- * A user's recent Instagram posts as a grid of tiles that link to the posts.
+ * A user's recent Instagram posts as a grid, a carousel or a list. Activating a post opens it
+ * in a lightbox (or, with `lightbox="off"`, on Instagram).
  *
  * @summary A user's recent posts.
  * @tag ig-feed
@@ -15,39 +16,83 @@ import { defineElement } from '../internal/events.js';
  * @attr endpoint - API base URL for this element only.
  * @attr api-version - Graph API version for this element only, such as "v25.0".
  *
- * @fires ig-load - After each page renders. Detail: `{ items, page, hasMore }`.
- * @fires ig-error - When loading fails. Detail: `{ error }`, an IgError with `kind`, `message` and `hint`.
+ * @fires ig-load - After each page renders. Detail: `{ items, page, hasMore }`, with the items as shown (after filters and sorting).
+ * @fires ig-error - When loading fails, and when `filter`, `transform` or `renderItem` throws. Detail: `{ error }`, an IgError with `kind`, `message` and `hint`.
+ * @fires ig-select - Cancelable. When a post is activated, before the lightbox opens (or the link is followed); `preventDefault()` stops both. Detail: `{ item, index, childIndex }`.
+ * @fires ig-consent-request - Cancelable. When the visitor presses the built-in "Allow Instagram content" button; unless a listener calls `preventDefault()`, the provider's `grant()` follows. Detail: `{}`.
  *
- * @slot - Fallback content: shown before JavaScript runs and again in the error state.
+ * @slot - Fallback content: shown before JavaScript runs, while consent is pending, and in the error state.
  * @slot loading - Replaces the skeleton tiles shown while the first page loads.
- * @slot empty - Replaces the message shown when the user has no posts.
+ * @slot empty - Replaces the message shown when no post is shown.
  * @slot error - Replaces the message shown when loading fails.
+ * @slot consent - Replaces the message and button shown while `<ig-provider consent="required">` waits for consent.
  * @slot load-more-label - Replaces the "Load more" button text.
  *
- * @csspart grid - The list of tiles (also the skeleton list, with `skeleton-grid`).
- * @csspart item - One tile's list item.
- * @csspart link - The link to the post around the image.
+ * @csspart items - The box around the items of any layout.
+ * @csspart grid - The list of tiles in the grid layout (also the skeleton list, with `skeleton-grid` or `skeleton-carousel`).
+ * @csspart list - The list of rows in the list layout (also the skeleton list, with `skeleton-list`).
+ * @csspart item - One item in any layout: a grid cell, a list row (also `row`) or a carousel slide (also `slide`).
+ * @csspart link - The tile's control around the image: a link to the post, or a button when the item has no permalink.
  * @csspart media - The tile image.
  * @csspart badge - The video or album badge; also `badge-video` or `badge-album`.
- * @csspart placeholder - The neutral tile for an item without a usable image.
- * @csspart caption - The caption under a tile (with `show-captions`).
+ * @csspart placeholder - The neutral tile for an item without a usable image, or whose image failed twice.
+ * @csspart placeholder-label - The text in the neutral tile.
+ * @csspart caption - The caption under a tile (with `show-captions`) or in a list row.
+ * @csspart date - The post date: under a tile (with `show-dates`), in list rows and in the lightbox.
+ * @csspart username - The author's name in list rows and in the lightbox.
+ * @csspart row-media - The image column of a list row.
+ * @csspart row-text - The text column of a list row.
+ * @csspart carousel - The carousel region.
+ * @csspart track - The scrolling track of carousel slides.
+ * @csspart carousel-controls - The bar under the track with the buttons and the position.
+ * @csspart carousel-button - The previous and next buttons of the carousel; also `carousel-previous` or `carousel-next`.
+ * @csspart carousel-status - The "n / total" position of the carousel.
+ * @csspart album-nav - The album child controls in a carousel slide and in the lightbox.
+ * @csspart album-button - The previous and next album child buttons; also `album-previous` or `album-next`.
+ * @csspart album-status - The "n / total" position within an album.
+ * @csspart lightbox - The lightbox `<dialog>`.
+ * @csspart lightbox-content - The lightbox's inner box.
+ * @csspart lightbox-header - The lightbox's top bar with the position and the close button.
+ * @csspart lightbox-status - The position text, announced politely when it changes.
+ * @csspart lightbox-button - The lightbox's buttons; also `lightbox-close`, `lightbox-previous` or `lightbox-next`.
+ * @csspart lightbox-stage - The row with the media between the previous and next buttons.
+ * @csspart lightbox-figure - The box around the lightbox media.
+ * @csspart lightbox-media - The lightbox image (also the poster of a video that cannot play).
+ * @csspart lightbox-video - The lightbox video player.
+ * @csspart video-fallback - What replaces a video that cannot play: its poster and a link to the post.
+ * @csspart video-fallback-message - The text and link under that poster.
+ * @csspart lightbox-details - The username, caption, date and link under the media.
+ * @csspart lightbox-caption - The full caption in the lightbox.
+ * @csspart lightbox-meta - The line with the date and the link to the post.
+ * @csspart lightbox-link - The links to the post in the lightbox.
  * @csspart skeleton - One loading placeholder tile.
- * @csspart message - The empty or error message box; also `empty` or `error`.
- * @csspart footer - The area under the grid holding the load-more button.
- * @csspart load-more - The "Load more" button.
+ * @csspart message - The empty, error or consent message box; also `empty`, `error` or `consent`.
+ * @csspart consent-button - The built-in "Allow Instagram content" button.
+ * @csspart footer - The area under the items holding the load-more button.
+ * @csspart load-more - The "Load more" (or "Try again") button.
  * @csspart more-error - The message shown when loading more fails.
+ * @csspart loading-more - The status text while load-more="scroll" loads a page.
+ * @csspart sentinel - The invisible element whose visibility triggers load-more="scroll".
  *
- * @cssprop --ig-columns - Column count when the `columns` attribute is set.
- * @cssprop --ig-tile-min-width - Smallest tile width in the responsive grid (default 140px).
+ * @cssprop --ig-columns - Most grid columns; `columns` sets it, or set it in CSS (media queries work).
+ * @cssprop --ig-tile-min-width - Smallest tile width in the grid (default 140px); 0 keeps exactly --ig-columns columns.
  * @cssprop --ig-tile-aspect-ratio - Tile shape (default 1 / 1).
  * @cssprop --ig-gap - Space between tiles (default 4px).
- * @cssprop --ig-radius - Corner radius of tiles and boxes (default 4px).
+ * @cssprop --ig-radius - Corner radius of tiles, boxes and the lightbox (default 4px).
  * @cssprop --ig-color - Text color.
- * @cssprop --ig-muted-color - Secondary text color.
+ * @cssprop --ig-muted-color - Secondary text color (dates, positions).
  * @cssprop --ig-tile-background - Background of tiles, skeletons and messages.
- * @cssprop --ig-accent-color - Focus ring color.
+ * @cssprop --ig-accent-color - Focus ring and link color.
  * @cssprop --ig-caption-font-size - Caption font size (default 0.875em).
+ * @cssprop --ig-date-font-size - Date font size (default 0.8125em).
  * @cssprop --ig-font - Font shorthand for the element.
+ * @cssprop --ig-list-media-width - Image width in list rows (default 96px).
+ * @cssprop --ig-slide-width - Width of one carousel slide (default 100%).
+ * @cssprop --ig-control-size - Size of the round carousel and lightbox buttons (default 36px).
+ * @cssprop --ig-control-background - Background of buttons (default Canvas).
+ * @cssprop --ig-lightbox-max-width - Largest width of the lightbox (default 960px).
+ * @cssprop --ig-lightbox-background - Background of the lightbox (default Canvas).
+ * @cssprop --ig-lightbox-backdrop - What covers the page behind the lightbox (default rgb(0 0 0 / 0.8)).
  */
 export class IgFeed extends IgFeedBase {
   /** Whose posts to show: a user id; defaults to the provider's `user-id`, then the token's own user ("self" or "me"). */

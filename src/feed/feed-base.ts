@@ -1,296 +1,301 @@
 /**
- * The behaviour shared by <ig-feed> and <ig-tag-feed>: fetching pages through the client,
- * the loading, empty and error states, load-more, refresh, and the grid of tiles. A
- * subclass says only how to fetch one page and which of its properties select the data.
+ * The presentation shared by <ig-feed> and <ig-tag-feed>: layouts (grid, carousel, list),
+ * the lightbox, sorting and filters, item templates, dates, infinite scroll, consent and
+ * image recovery. Loading lives in IgFeedLoader. A subclass implements only fetching one page
+ * and naming the properties that select its data.
  */
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import type { IgClient } from '../api/client.js';
-import { IgError } from '../api/errors.js';
-import type { IgMedia, IgPage } from '../api/model.js';
+import { property } from 'lit/decorators.js';
+import type { IgMedia } from '../api/model.js';
 import { readEnum, readInteger } from '../internal/attributes.js';
 import { emit } from '../internal/events.js';
-import { IgElement, toIgError } from '../internal/ig-element.js';
+import { Carousel } from './carousel.js';
+import { CustomItems, type IgRenderItem } from './custom.js';
+import { localeOf } from './dates.js';
+import { renderGrid } from './grid.js';
+import { Lightbox } from './lightbox.js';
+import { renderList } from './list.js';
+import { IgFeedLoader } from './loader.js';
+import { LAYOUTS, SORTS, readFunction, readSwitch, type FeedLayout, type FeedSort } from './options.js';
+import { ImageRefresher } from './refetch.js';
+import { InfiniteScroll } from './scroll.js';
+import type { IgFilter, IgTransform } from './select.js';
+import { ShownItems } from './shown.js';
+import { renderConsent, renderEmpty, renderError, renderFooter, renderScrollSentinel, renderSkeleton } from './states.js';
 import { feedStyles } from './styles.js';
-import { renderTile } from './tile.js';
+import { ItemTemplate } from './template.js';
+import type { FeedView } from './tile.js';
+
+export { DEFAULT_LIMIT, MAX_LIMIT, TOKEN_GRACE_MS } from './loader.js';
+export { LAYOUTS, LOAD_MORE_MODES, MEDIA_KINDS, SORTS, type FeedLayout, type FeedSort, type LoadMoreMode, type MediaKind } from './options.js';
+export type { IgFilter, IgTransform } from './select.js';
+export type { IgRenderItem } from './custom.js';
 
 /** Detail of `ig-load`. */
 export interface IgLoadDetail {
-  /** Every item shown so far. */
+  /** Every item shown so far, after `transform`, filters and sorting. */
   items: IgMedia[];
-  /** The items this page added. */
+  /** The items this page added that are shown. */
   page: IgMedia[];
   hasMore: boolean;
+  /** Explanation of an empty result, when the element has one (for example a tag feed's search limits). */
+  reason?: string;
+}
+
+/** Detail of `ig-select`. */
+export interface IgSelectDetail {
+  item: IgMedia;
+  /** Position of the item among the shown items, from 0. */
+  index: number;
+  /** The album child shown when the item was chosen, from 0 (0 for other items). */
+  childIndex: number;
 }
 
 declare global {
   interface HTMLElementEventMap {
     'ig-load': CustomEvent<IgLoadDetail>;
+    'ig-select': CustomEvent<IgSelectDetail>;
   }
 }
 
-export const LOAD_MORE_MODES = ['button', 'none'] as const;
-export type LoadMoreMode = (typeof LOAD_MORE_MODES)[number];
-export const LAYOUTS = ['grid'] as const;
-export const DEFAULT_LIMIT = 12;
-export const MAX_LIMIT = 100;
-/** Milliseconds a feed waits for a token before it reports that none is set. */
-export const TOKEN_GRACE_MS = 1500;
-
-const clientIds = new WeakMap<object, number>();
-let nextClientId = 1;
-function clientId(client: IgClient | undefined): number {
-  if (!client) return 0;
-  let id = clientIds.get(client);
-  if (!id) {
-    id = nextClientId++;
-    clientIds.set(client, id);
-  }
-  return id;
-}
-
-export abstract class IgFeedBase extends IgElement {
+export abstract class IgFeedBase extends IgFeedLoader {
   static override styles = feedStyles;
 
-  /** How many items to show, and how many each "load more" adds (1–100). */
-  @property() limit?: string | number;
-
-  /** Arrangement of the items. Only "grid" is available so far. */
+  /** Arrangement of the items: "grid" (default), "carousel" or "list". */
   @property() layout?: string;
 
-  /** Fixed number of grid columns (1–12); without it the grid fills the width with tiles of at least --ig-tile-min-width. */
+  /** Most grid columns (1–12); the grid drops columns on narrow screens so tiles stay at least --ig-tile-min-width wide. Without it, --ig-columns or the width decides. */
   @property() columns?: string | number;
-
-  /** "button" shows a "Load more" button while more items exist; "none" shows only the first `limit` items. */
-  @property({ attribute: 'load-more' }) loadMoreMode?: string;
 
   /** Shows each caption under its tile, clipped to `caption-length` characters. */
   @property({ attribute: 'show-captions', type: Boolean }) showCaptions = false;
 
-  /** Longest caption shown under a tile, counted in user-perceived characters (10–2200). */
+  /** Maximum caption length under a tile or in a list row, in user-perceived characters (10–2200). */
   @property({ attribute: 'caption-length' }) captionLength?: string | number;
 
-  /** Items shown, in order. */
-  @state() items: IgMedia[] = [];
+  /** Shows each post's date under its tile, formatted in the language of the nearest `lang` attribute. */
+  @property({ attribute: 'show-dates', type: Boolean }) showDates = false;
 
-  /** Whether another page exists. */
-  @state() hasMore = false;
+  /** Order of the items: "newest" (default), "oldest", "most-liked" (items without a like count last) or "random". */
+  @property() sort?: string;
 
-  @state() private loadingMore = false;
-  @state() private moreError?: IgError;
+  /** Seed of sort="random": the same seed gives the same order on every load. Without it the order changes per page load. */
+  @property() seed?: string;
 
-  private cursor?: string;
-  private generation = 0;
-  private controller?: AbortController;
-  private lastQuery?: string;
-  private morePromise?: Promise<void>;
-  private tokenTimer?: ReturnType<typeof setTimeout>;
+  /** Kinds of media to show, separated by spaces or commas: "image", "video", "carousel", "reel". All kinds by default. */
+  @property({ attribute: 'media-types' }) mediaTypes?: string;
 
-  /** Fetches one page for this feed; `cursor` is undefined for the first page. */
-  protected abstract fetchPage(client: IgClient, cursor: string | undefined, limit: number, signal: AbortSignal): Promise<IgPage>;
+  /** Whether activating a tile opens the lightbox ("on", the default) or follows the link to the post ("off"). */
+  @property() lightbox?: string | boolean;
 
-  /** A string that changes whenever the subclass's own selection (user, tag, …) changes. */
-  protected abstract selection(): string;
+  /** A function that decides which items are shown: it receives an IgMedia and returns true to keep it. */
+  @property({ attribute: false }) filter?: IgFilter;
 
-  /** Checks the subclass's own attributes; an IgError here is shown instead of fetching. */
-  protected validate(): IgError | undefined {
-    return undefined;
+  /** A function that maps each IgMedia before it is shown, for example to shorten captions. */
+  @property({ attribute: false }) transform?: IgTransform;
+
+  /** A function that renders an item instead of the built-in tile: `(item, index) => TemplateResult | Node | string`. Strings are shown as text. */
+  @property({ attribute: false }) renderItem?: IgRenderItem;
+
+  private readonly randomSeed = Math.random().toString(36).slice(2);
+  private readonly shown = new ShownItems(this, (error) => this.report(error));
+  private readonly custom = new CustomItems(this, (error) => this.report(error));
+  private readonly carousel = new Carousel(this);
+  private readonly images: ImageRefresher;
+  private readonly lightboxController = new Lightbox(this, {
+    loadMore: () => (this.effectiveLoadMore === 'none' ? undefined : this.loadMore()),
+    locale: () => localeOf(this),
+    isBroken: (item) => this.images.isBroken(item),
+    imageFailed: (item, event) => this.images.imageFailed(item, event),
+  });
+  private template?: ItemTemplate;
+  private templateObserver?: MutationObserver;
+
+  constructor() {
+    super();
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the adapter's getters need the element, not themselves.
+    const host = this;
+    this.images = new ImageRefresher({
+      get client() { return host.client; },
+      get items() { return host.items; },
+      replaceItem: (fresh) => this.replaceItem(fresh),
+      report: (error) => this.report(error),
+      requestUpdate: () => this.requestUpdate(),
+    });
+    new InfiniteScroll(this, {
+      active: () => this.effectiveLoadMore === 'scroll',
+      canLoad: () => this.hasMore && !this.loadingMore && !this.moreError && (this.state === 'ready' || this.state === 'empty'),
+      load: () => this.loadMore(),
+      root: () => (this.effectiveLayout === 'carousel' ? this.shadowRoot?.querySelector('[part~="track"]') ?? null : null),
+    });
   }
 
-  /** Explains an empty result, when the subclass knows why it may be empty. */
+  /** Items as shown: the loaded items after `transform`, `media-types`, `filter` and `sort`. */
+  get shownItems(): IgMedia[] {
+    return this.computeShown();
+  }
+
+  /** The sort order used when the `sort` attribute is absent; a subclass whose API order matters returns "none". */
+  protected defaultSort(): FeedSort {
+    return 'newest';
+  }
+
+  /** Returns an explanation of an empty result, when the subclass can tell why it may be empty. */
   protected emptyReason(): string | undefined {
     return undefined;
   }
 
-  protected get effectiveLimit(): number {
-    return readInteger(this, 'limit', this.limit, 1, MAX_LIMIT, DEFAULT_LIMIT);
+  protected get effectiveLayout(): FeedLayout {
+    return readEnum(this, 'layout', this.layout, LAYOUTS, 'grid');
   }
 
-  protected get effectiveLoadMore(): LoadMoreMode {
-    return readEnum(this, 'load-more', this.loadMoreMode, LOAD_MORE_MODES, 'none');
+  private get effectiveColumns(): number | undefined {
+    const unset = this.columns === undefined || this.columns === null || this.columns === '';
+    return unset ? undefined : readInteger(this, 'columns', this.columns, 1, 12, 3);
   }
 
-  /** Loads the first page again, discarding what is shown and any response still on its way. */
-  refresh(): Promise<void> {
-    this.lastQuery = this.query();
-    return this.loadFirstPage();
+  private get effectiveSort(): FeedSort {
+    return readEnum<FeedSort>(this, 'sort', this.sort, SORTS, this.defaultSort());
   }
 
-  /** Appends the next page; does nothing when there is none or one is already loading. */
-  loadMore(): Promise<void> {
-    if (this.morePromise) return this.morePromise;
-    if (!this.hasMore || !this.cursor || this.state !== 'ready') return Promise.resolve();
-    this.morePromise = this.loadNextPage().finally(() => {
-      this.morePromise = undefined;
+  private get lightboxEnabled(): boolean {
+    return readSwitch(this, 'lightbox', this.lightbox, true);
+  }
+
+  private computeShown(): IgMedia[] {
+    return this.shown.get({
+      items: this.items,
+      transform: this.transform,
+      mediaTypes: this.mediaTypes,
+      filter: this.filter,
+      sort: this.effectiveSort,
+      seed: this.seed ?? this.randomSeed,
     });
-    return this.morePromise;
+  }
+
+  protected override shownCount(): number {
+    return this.computeShown().length;
+  }
+
+  protected override loadDetail(added: IgMedia[]): IgLoadDetail {
+    const ids = new Set(added.map((item) => item.id));
+    const items = this.computeShown();
+    return { items, page: items.filter((item) => ids.has(item.id)), hasMore: this.hasMore };
+  }
+
+  protected override itemsReset(): void {
+    this.images.reset();
+    this.carousel.reset();
+    this.lightboxController.close();
+  }
+
+  /** Fires `ig-select`; unless a listener cancels it, opens the lightbox (or lets the link open the post). */
+  private activate(index: number, childIndex: number, event: Event): void {
+    // Middle clicks and modified clicks keep their meaning: open the post in a new tab or window.
+    if (event instanceof MouseEvent && (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey)) return;
+    const item = this.computeShown()[index];
+    if (!item) return;
+    const allowed = emit<IgSelectDetail>(this, 'ig-select', { item, index, childIndex }, { cancelable: true });
+    if (!allowed) {
+      event.preventDefault();
+      return;
+    }
+    if (!this.lightboxEnabled) return;
+    event.preventDefault();
+    this.lightboxController.open(index, childIndex);
+  }
+
+  /** Opens the lightbox for `[data-ig-open]` elements in templates and `renderItem` output. */
+  private readonly onItemsClick = (event: MouseEvent): void => {
+    const path = event.composedPath();
+    const trigger = path.find((node): node is Element => node instanceof Element && node.hasAttribute('data-ig-open'));
+    const holder = path.find((node): node is HTMLElement => node instanceof HTMLElement && node.dataset.index !== undefined);
+    if (!trigger || !holder || !holder.contains(trigger)) return;
+    this.activate(Number(holder.dataset.index), 0, event);
+  };
+
+  private readTemplate(): void {
+    const template = ItemTemplate.read(this, this.template);
+    if (template === this.template) return;
+    this.template = template;
+    this.requestUpdate();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.readTemplate();
+    this.templateObserver = new MutationObserver(() => this.readTemplate());
+    this.templateObserver.observe(this, { childList: true });
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.controller?.abort();
-    clearTimeout(this.tokenTimer);
-    // Reconnecting fetches again, because the aborted response never arrived.
-    this.lastQuery = undefined;
-  }
-
-  private query(): string {
-    return `${clientId(this.client)}|${this.selection()}|${this.effectiveLimit}`;
+    this.templateObserver?.disconnect();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('layout')) readEnum(this, 'layout', this.layout, LAYOUTS, 'grid');
-    const query = this.query();
-    if (query !== this.lastQuery) {
-      this.lastQuery = query;
-      void this.loadFirstPage();
-    }
+    if (changed.has('layout')) this.carousel.reset();
+    // Filters and the sort run here rather than in render(), so the ig-error they may fire is not sent mid-render.
+    const count = this.shownCount();
+    if (this.state === 'ready' || this.state === 'empty') this.state = count > 0 ? 'ready' : 'empty';
   }
 
-  private async loadFirstPage(): Promise<void> {
-    const generation = ++this.generation;
-    this.controller?.abort();
-    clearTimeout(this.tokenTimer);
-    this.items = [];
-    this.cursor = undefined;
-    this.hasMore = false;
-    this.moreError = undefined;
-    this.error = undefined;
-
-    const invalid = this.validate();
-    if (invalid) {
-      this.fail(invalid);
-      return;
-    }
-    const client = this.client;
-    if (!client?.settings.accessToken) {
-      this.waitForToken(generation);
-      return;
-    }
-
-    this.state = 'loading';
-    const controller = new AbortController();
-    this.controller = controller;
-    try {
-      const page = await this.fetchPage(client, undefined, this.effectiveLimit, controller.signal);
-      if (generation !== this.generation) return;
-      this.accept(page, true);
-    } catch (error) {
-      if (generation !== this.generation) return;
-      this.fail(toIgError(error));
-    }
-  }
-
-  /**
-   * Stays in the loading state while no token is available, because pages often set the token
-   * a moment after the elements (from their own server, or through a provider defined later).
-   * After TOKEN_GRACE_MS without one, the missing token is reported as an error.
-   */
-  private waitForToken(generation: number): void {
-    this.state = 'loading';
-    this.tokenTimer = setTimeout(() => {
-      if (generation !== this.generation) return;
-      const message = this.hasProvider
-        ? 'No access token: the <ig-provider> around this element has no access-token.'
-        : 'No access token: this element is not inside an <ig-provider> and has no access-token attribute.';
-      this.fail(new IgError('auth', message, {
-        hint: 'Set access-token on <ig-provider> (or on this element) to a token from the Instagram API.',
-      }));
-    }, TOKEN_GRACE_MS);
-  }
-
-  private async loadNextPage(): Promise<void> {
-    const client = this.client;
-    if (!client) return;
-    const generation = this.generation;
-    this.loadingMore = true;
-    this.moreError = undefined;
-    const controller = new AbortController();
-    this.controller = controller;
-    try {
-      const page = await this.fetchPage(client, this.cursor, this.effectiveLimit, controller.signal);
-      if (generation !== this.generation) return;
-      this.accept(page, false);
-    } catch (error) {
-      if (generation !== this.generation) return;
-      const igError = toIgError(error);
-      if (igError.kind === 'aborted') return;
-      // The items already shown stay; the error appears beside the button, which retries.
-      this.moreError = igError;
-      this.report(igError);
-    } finally {
-      if (generation === this.generation) this.loadingMore = false;
-    }
-  }
-
-  private accept(page: IgPage, first: boolean): void {
-    const known = new Set(first ? [] : this.items.map((item) => item.id));
-    const added = page.items.filter((item) => !known.has(item.id) && (known.add(item.id), true));
-    this.items = first ? added : [...this.items, ...added];
-    this.cursor = page.next;
-    // A page that adds nothing new cannot lead anywhere new, so paging stops there.
-    this.hasMore = !!page.next && (first || added.length > 0);
-    this.state = this.items.length > 0 ? 'ready' : 'empty';
-    const detail: IgLoadDetail = { items: this.items, page: added, hasMore: this.hasMore };
-    void this.updateComplete.then(() => emit<IgLoadDetail>(this, 'ig-load', detail));
-  }
-
-  protected renderState(): TemplateResult {
-    if (this.state === 'loading') {
-      const count = Math.min(this.effectiveLimit, 12);
-      return html`<slot name="loading">
-        <ul part="grid skeleton-grid" class=${this.gridClass()} style=${this.gridStyle()} aria-busy="true" aria-label="Loading Instagram posts">
-          ${Array.from({ length: count }, () => html`<li part="skeleton"></li>`)}
-        </ul>
-      </slot>`;
-    }
-    if (this.state === 'error') {
-      return html`<div part="message error" role="alert">
-        <slot name="error"><strong>Instagram posts could not be loaded.</strong>${this.error?.message ?? ''}</slot>
-      </div><slot></slot>`;
-    }
-    if (this.state === 'empty') {
-      const reason = this.emptyReason();
-      return html`<div part="message empty" role="status">
-        <slot name="empty"><strong>No posts to show.</strong>${reason ?? nothing}</slot>
-      </div>`;
-    }
-    return this.renderItems();
-  }
-
-  private gridClass(): string {
-    return this.columns !== undefined && this.columns !== null && this.columns !== '' ? 'fixed-columns' : '';
-  }
-
-  private gridStyle(): string {
-    if (!this.gridClass()) return '';
-    return `--ig-columns: ${readInteger(this, 'columns', this.columns, 1, 12, 3)}`;
-  }
-
-  protected renderItems(): TemplateResult {
-    const options = {
+  private view(): FeedView {
+    const locale = localeOf(this);
+    const template = this.template;
+    const renderItem = readFunction<IgRenderItem>(this, 'renderItem', this.renderItem);
+    return {
+      items: this.computeShown(),
+      locale,
       showCaptions: this.showCaptions,
+      showDates: this.showDates,
       captionLength: readInteger(this, 'caption-length', this.captionLength, 10, 2200, 140),
+      lightbox: this.lightboxEnabled,
+      custom: (item, index) => this.custom.render(item, index, renderItem, template, locale),
+      isBroken: (item) => this.images.isBroken(item),
+      activate: (index, childIndex, event) => this.activate(index, childIndex, event),
+      imageFailed: (item, event) => this.images.imageFailed(item, event),
     };
-    return html`<ul part="grid" class=${this.gridClass()} style=${this.gridStyle()}>
-      ${this.items.map((item) => renderTile(item, options))}
-    </ul>
-    ${this.renderFooter()}`;
   }
 
   private renderFooter(): TemplateResult | typeof nothing {
-    if (this.effectiveLoadMore !== 'button' || (!this.hasMore && !this.moreError)) return nothing;
-    return html`<div part="footer">
-      ${this.moreError ? html`<span part="more-error" role="alert">Loading more failed: ${this.moreError.message}</span>` : nothing}
-      <button part="load-more" type="button" ?disabled=${this.loadingMore} aria-busy=${this.loadingMore ? 'true' : 'false'}
-        @click=${() => void this.loadMore()}>
-        <slot name="load-more-label">${this.moreError ? 'Try again' : 'Load more'}</slot>
-      </button>
-    </div>`;
+    return renderFooter({
+      mode: this.effectiveLoadMore,
+      hasMore: this.hasMore,
+      loadingMore: this.loadingMore,
+      moreError: this.moreError,
+      loadMore: () => void this.loadMore(),
+    });
+  }
+
+  private renderItems(): TemplateResult {
+    const layout = this.effectiveLayout;
+    const view = this.view();
+    const sentinel = renderScrollSentinel(this.effectiveLoadMore, this.hasMore, this.moreError);
+    const items = layout === 'carousel'
+      ? this.carousel.render(view, sentinel)
+      : html`${layout === 'list' ? renderList(view) : renderGrid(view, this.effectiveColumns)}${sentinel}`;
+    return html`<div part="items" @click=${this.onItemsClick}>${items}</div>
+      ${this.renderFooter()}${this.lightboxController.render()}`;
   }
 
   protected override render(): TemplateResult {
-    return this.renderState();
+    switch (this.state) {
+      case 'loading':
+        if (this.consentPending) return renderConsent(this.provided?.grant ? () => this.requestConsent() : undefined);
+        return renderSkeleton(this.effectiveLayout, this.effectiveLimit, this.effectiveColumns);
+      case 'error':
+        return renderError(this.error);
+      case 'empty':
+        return html`${renderEmpty(this.emptyReason())}${this.renderFooter()}`;
+      default:
+        return this.renderItems();
+    }
+  }
+
+  private requestConsent(): void {
+    const allowed = emit<{ url?: string }>(this, 'ig-consent-request', {}, { cancelable: true });
+    if (allowed) this.provided?.grant?.();
   }
 }

@@ -56,7 +56,7 @@ describe('invalid attribute values', () => {
   it('load-more="bogus" falls back to none', async () => {
     const { feed } = await mountFeed({ 'load-more': 'bogus', limit: '3' });
     expect(feed.shadowRoot!.querySelector('[part~="load-more"]')).to.equal(null);
-    expect(capture.messages.join('\n')).to.contain('load-more="bogus" is invalid: expected "button" | "none"');
+    expect(capture.messages.join('\n')).to.contain('load-more="bogus" is invalid: expected "button" | "scroll" | "none"');
   });
 
   it('columns="0" falls back to 3', async () => {
