@@ -1,9 +1,11 @@
 // Wires the demo page: gets tokens from the island, hands them to both providers, and logs events.
 // The elements are defined only after the tokens are set, so the feeds never start without one.
-import type { IgErrorDetail, IgLoadDetail, IgProvider } from '../src/classes.ts';
+import { html } from 'lit';
+import type { IgErrorDetail, IgFeed, IgLoadDetail, IgMedia, IgProvider, IgSelectDetail } from '../src/classes.ts';
 
 const legacyProvider = document.querySelector<IgProvider>('#legacy-provider')!;
 const graphProvider = document.querySelector<IgProvider>('#graph-provider')!;
+const layoutsProvider = document.querySelector<IgProvider>('#layouts-provider')!;
 const status = document.querySelector<HTMLElement>('#status')!;
 const log = document.querySelector<HTMLOListElement>('#event-log')!;
 
@@ -16,6 +18,10 @@ function record(text: string): void {
 document.addEventListener('ig-load', (event) => {
   const { detail, target } = event as CustomEvent<IgLoadDetail>;
   record(`ig-load on #${(target as HTMLElement).id}: ${detail.items.length} items, hasMore=${detail.hasMore}`);
+});
+document.addEventListener('ig-select', (event) => {
+  const { detail, target } = event as CustomEvent<IgSelectDetail>;
+  record(`ig-select on #${(target as HTMLElement).id}: item ${detail.item.id} (${detail.item.type})`);
 });
 document.addEventListener('ig-error', (event) => {
   const { detail, target } = event as CustomEvent<IgErrorDetail>;
@@ -59,17 +65,26 @@ document.querySelector('#token-form')!.addEventListener('submit', (event) => {
 document.querySelector('#token-reset')!.addEventListener('click', useIsland);
 
 try {
-  const [legacyToken, graphToken, config] = await Promise.all([
+  const [legacyToken, graphToken, layoutsToken, config] = await Promise.all([
+    islandToken(),
     islandToken(),
     islandToken(),
     fetch('/demo-config.json').then((response) => (response.ok ? response.json() : {})) as Promise<{ graphToken?: string | null }>,
   ]);
   legacyProvider.accessToken = legacyToken;
+  layoutsProvider.accessToken = layoutsToken;
   islandGraphToken = graphToken;
   if (config.graphToken) useRealGraph(config.graphToken);
   else useIsland();
 } catch (error) {
   status.textContent = `The island could not issue a token: ${(error as Error).message}. Is the dev server running with npm start?`;
 }
+
+// renderItem, as a framework user would write it: a Lit template per item. Data is bound as text.
+const renderFeed = document.querySelector<IgFeed>('#render-feed')!;
+renderFeed.renderItem = (item: IgMedia, index: number) => html`<article part="demo-card">
+  <button type="button" data-ig-open>Open post ${index + 1} (${item.type})</button>
+  <p>${item.caption?.slice(0, 60) ?? 'No caption'}</p>
+</article>`;
 
 await import('../src/index.ts');
