@@ -87,4 +87,27 @@ renderFeed.renderItem = (item: IgMedia, index: number) => html`<article part="de
   <p>${item.caption?.slice(0, 60) ?? 'No caption'}</p>
 </article>`;
 
+/**
+ * Hands island tokens to the hashtag feeds' providers: tag search needs the public_content scope,
+ * and Graph hashtag search the IG user id, which the island returns as graph_user_id.
+ */
+async function startTagFeeds(): Promise<void> {
+  const issue = async () => {
+    const response = await fetch('/island/__island/tokens', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ user: 'harbour.lights', scopes: ['basic', 'public_content'] }),
+    });
+    if (!response.ok) throw new Error(`the island returned HTTP ${response.status}`);
+    return (await response.json()) as { access_token: string; graph_user_id: string };
+  };
+  const [legacy, graph] = await Promise.all([issue(), issue()]);
+  document.querySelector<IgProvider>('#tag-legacy-provider')!.accessToken = legacy.access_token;
+  const graphTagProvider = document.querySelector<IgProvider>('#tag-graph-provider')!;
+  graphTagProvider.userId = graph.graph_user_id;
+  graphTagProvider.accessToken = graph.access_token;
+}
+
+await startTagFeeds().catch((error: unknown) => record(`The hashtag feeds got no island token: ${(error as Error).message}`));
+
 await import('../src/index.ts');

@@ -3,6 +3,7 @@ export * from './api/index.js';
 export { igContext, type IgConsent, type IgContextValue } from './context.js';
 export { IgProvider } from './elements/ig-provider.js';
 export { IgFeed } from './elements/ig-feed.js';
+export { IgTagFeed } from './elements/ig-tag-feed.js';
 export { IgEmbed, type IgConsentRequestDetail, type IgEmbedLoadDetail, type IgEmbedPhase } from './elements/ig-embed.js';
 export type { FeedLayout, FeedSort, IgFilter, IgLoadDetail, IgRenderItem, IgSelectDetail, IgTransform, LoadMoreMode, MediaKind } from './feed/feed-base.js';
 export { IgLikeButton, type IgLikeDetail } from './elements/ig-like-button.js';

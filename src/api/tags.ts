@@ -6,7 +6,7 @@ import type { IgListOptions, IgMedia, IgPage } from './model.js';
 import { asString, isObject, queryParam } from './normalize.js';
 import { badResponse } from './wire-errors.js';
 
-/** Which posts of a hashtag to read: the newest ("recent") or the most popular ("top", Graph only). */
+/** Order of a hashtag's posts: the newest ("recent") or the most popular ("top", Graph only). */
 export type IgTagOrder = 'recent' | 'top';
 export const TAG_ORDERS: readonly IgTagOrder[] = ['recent', 'top'];
 
@@ -45,11 +45,11 @@ export function normalizeTag(value: unknown): string | undefined {
 
 /** Builds the `invalid-attribute` error for a tag that `normalizeTag` rejects, naming the value and the allowed form. */
 export function invalidTagError(value: unknown): IgError {
+  const hint = 'Set tag to one hashtag without spaces or punctuation, for example tag="#lighthouse".';
+  if (value === undefined || value === null) return new IgError('invalid-attribute', `No tag is set: expected ${TAG_FORM}.`, { hint });
   const quoted = typeof value === 'string' ? `"${value}"` : String(value);
-  const problem = typeof value !== 'string' || value.trim().replace(/^#/, '') === '' ? 'is empty' : 'is not a valid hashtag';
-  return new IgError('invalid-attribute', `The tag ${quoted} ${problem}: expected ${TAG_FORM}.`, {
-    hint: 'Set tag to one hashtag without spaces or punctuation, for example tag="#lighthouse".',
-  });
+  const problem = typeof value === 'string' && value.trim().replace(/^#/, '') === '' ? 'is empty' : 'is not a valid hashtag';
+  return new IgError('invalid-attribute', `The tag ${quoted} ${problem}: expected ${TAG_FORM}.`, { hint });
 }
 
 /** Returns the normalized tag, or throws the `invalid-attribute` error for it. */
@@ -122,7 +122,7 @@ export function legacyTagPage(body: unknown, url: string): IgPage {
  * Reads a Graph hashtag media page. The edges page forward only, with `after`. A page with
  * `paging.next` has a successor, and so does a full page with an `after` cursor.
  * NOTE: the second rule is a guess, because recorded hashtag pages show `cursors.after`
- * without saying whether `next` comes with it; a last page that happens to be full costs
+ * without saying whether `next` comes with it. A last page that happens to be full costs
  * one more request, which returns no items.
  */
 export function graphTagPage(body: unknown, url: string, limit: number): IgPage {
