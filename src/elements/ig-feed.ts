@@ -74,7 +74,7 @@ import { defineElement } from '../internal/events.js';
  * @csspart loading-more - The status text while load-more="scroll" loads a page.
  * @csspart sentinel - The invisible element whose visibility triggers load-more="scroll".
  *
- * @cssprop --ig-columns - Most grid columns; `columns` sets it, or set it in CSS (media queries work).
+ * @cssprop --ig-columns - Number of grid columns; `columns` sets it, or set it in CSS (media queries work).
  * @cssprop --ig-tile-min-width - Smallest tile width in the grid (default 140px); 0 keeps exactly --ig-columns columns.
  * @cssprop --ig-tile-aspect-ratio - Tile shape (default 1 / 1).
  * @cssprop --ig-gap - Space between tiles (default 4px).

@@ -64,7 +64,7 @@ export abstract class IgFeedBase extends IgFeedLoader {
   /** Arrangement of the items: "grid" (default), "carousel" or "list". */
   @property() layout?: string;
 
-  /** Most grid columns (1–12); the grid drops columns on narrow screens so tiles stay at least --ig-tile-min-width wide. Without it, --ig-columns or the width decides. */
+  /** Number of grid columns (1–12). Narrow screens get fewer, so tiles stay at least --ig-tile-min-width (64px) wide. Without it, --ig-columns or the width decides. */
   @property() columns?: string | number;
 
   /** Shows each caption under its tile, clipped to `caption-length` characters. */
