@@ -110,6 +110,17 @@ describe('feed carousel layout', () => {
     await expect(feed).to.be.accessible();
   });
 
+  it('shows one skeleton slide while loading', async () => {
+    const token = await issueToken();
+    await addFaults(token.access_token, [{ delayMs: 400 }]);
+    const { feed } = await mountFeed({ token, attributes: 'layout="carousel" limit="8"' });
+    await feed.updateComplete;
+    expect(shadow(feed).querySelector('[part~="skeleton-carousel"]')).to.exist;
+    expect(shadow(feed).querySelectorAll('[part~="skeleton"]')).to.have.length(1);
+    await expect(feed).to.be.accessible();
+    await settled(feed);
+  });
+
   it('moves with the buttons, instantly under reduced motion', async () => {
     await emulateMedia({ reducedMotion: 'reduce' });
     const { feed } = await mountFeed({ attributes: 'layout="carousel" limit="4"' });
