@@ -2,7 +2,7 @@
 // all-in-one minified file with Lit inside for a <script type="module"> tag, type declarations,
 // and the custom elements manifest. Development warnings are compiled out.
 import { execFileSync } from 'node:child_process';
-import { readdirSync, rmSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
@@ -18,7 +18,8 @@ const stripDevelopmentWarnings = {
     if (!id.endsWith('/src/internal/dev.ts')) return null;
     const replaced = code.replace(/export const DEV: boolean = true;/, 'export const DEV: boolean = false;');
     if (replaced === code) throw new Error('src/internal/dev.ts no longer declares DEV as expected by the build.');
-    return replaced;
+    // The edit stays on its line and column, so the existing source map remains right.
+    return { code: replaced, map: null };
   },
 };
 const elementEntries = Object.fromEntries(
@@ -80,4 +81,12 @@ function checkAll(folder) {
   }
 }
 checkAll(dist);
+
+// Every registering entry must be importable by its documented subpath.
+const { exports } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+for (const name of Object.keys(elementEntries)) {
+  const target = exports[`./${name}.js`]?.default;
+  if (target !== `./dist/${name}.js`) throw new Error(`package.json exports lacks "./${name}.js" pointing at ./dist/${name}.js.`);
+  statSync(join(root, target));
+}
 console.log('build: dist/ and custom-elements.json are ready');

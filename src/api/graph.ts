@@ -124,7 +124,8 @@ export class GraphClient extends BaseClient {
     const version = (this.settings.apiVersion ?? DEFAULT_API_VERSION).replace(/^\/+|\/+$/g, '');
     const url = oembedParams(new URL(`${this.facebookBase()}${version ? `/${version}` : ''}/instagram_oembed`), postUrl, options);
     if (this.settings.appToken) url.searchParams.set('access_token', this.settings.appToken);
-    const result = mapOEmbed(await this.getJson(url, options.signal));
+    // Never cached: Meta's terms forbid persisting oEmbed data, and cache="local" would.
+    const result = mapOEmbed(await this.getJson(url, options.signal, false));
     if (!result) throw badResponse(redact(url.href), 'expected an oEmbed object with "type": "rich".');
     return result;
   }

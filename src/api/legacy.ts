@@ -96,7 +96,8 @@ export class LegacyClient extends BaseClient {
   async oembed(postUrl: string, options: IgOEmbedOptions = {}): Promise<IgOEmbed> {
     const root = this.baseUrl().replace(/\/v1$/, '');
     const url = oembedParams(new URL(`${root}/oembed`), postUrl, options);
-    const result = mapOEmbed(await this.getJson(url, options.signal));
+    // Never cached: Meta's terms forbid persisting oEmbed data, and cache="local" would.
+    const result = mapOEmbed(await this.getJson(url, options.signal, false));
     if (!result) throw badResponse(url.href, 'expected an oEmbed object with "type": "rich".');
     return result;
   }

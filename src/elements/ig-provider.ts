@@ -14,6 +14,17 @@ import type { IgTokenProvider } from '../internal/token-source.js';
 
 const LOCAL_HOSTS = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\]|::1)$/;
 
+/** Warns once that a token sits in a page others can open. A module function, so production builds drop it with its only call. */
+function warnAboutExposedToken(): void {
+  const host = globalThis.location?.hostname ?? '';
+  if (!host || LOCAL_HOSTS.test(host)) return;
+  warnOnce(
+    'ig-provider|exposed-token',
+    `<ig-provider> has an access token on a page served from ${host}: anyone who opens the page can read it. ` +
+      'Use a token that can only read public media, refresh it often, or keep it on a server behind a proxy endpoint.',
+  );
+}
+
 /** Properties that change only the consent state, so a change to them keeps the client (and cached data). */
 const CONSENT_PROPERTIES = new Set<PropertyKey>(['consent', 'consentEvent', 'consentDecision']);
 
@@ -194,19 +205,9 @@ export class IgProvider extends LitElement {
     if (settingsChanged || !client) {
       settings = this.settings();
       client = createClient(settings);
-      if (DEV && settings.accessToken) this.warnAboutExposedToken();
+      if (DEV && settings.accessToken) warnAboutExposedToken();
     }
     this.value = { settings, client, consent: this.consentState, grant: () => this.grant() };
-  }
-
-  private warnAboutExposedToken(): void {
-    const host = globalThis.location?.hostname ?? '';
-    if (!host || LOCAL_HOSTS.test(host)) return;
-    warnOnce(
-      'ig-provider|exposed-token',
-      `<ig-provider> has an access token on a page served from ${host}: anyone who opens the page can read it. ` +
-        'Use a token that can only read public media, refresh it often, or keep it on a server behind a proxy endpoint.',
-    );
   }
 
   protected override render() {
