@@ -63,6 +63,7 @@ export abstract class IgFeedLoader extends IgElement {
   private generation = 0;
   private controller?: AbortController;
   private lastQuery?: string;
+  private lastClientId?: number;
   private morePromise?: Promise<void>;
   private tokenTimer?: ReturnType<typeof setTimeout>;
 
@@ -106,6 +107,7 @@ export abstract class IgFeedLoader extends IgElement {
   /** Loads the first page again, discarding what is shown and any response still on its way. */
   refresh(): Promise<void> {
     this.lastQuery = this.query();
+    this.lastClientId = clientId(this.client);
     return this.loadFirstPage();
   }
 
@@ -132,24 +134,38 @@ export abstract class IgFeedLoader extends IgElement {
     this.lastQuery = undefined;
   }
 
+  /** Everything that selects the data except the token, which a provider may renew at any time. */
   private query(): string {
     const waiting = this.consentPending || (!this.provided && providerNotDefined(this));
-    return `${clientId(this.client)}|${this.selection()}|${this.effectiveLimit}|${waiting}`;
+    const settings = this.client ? { ...this.client.settings, accessToken: !!this.client.settings.accessToken, transport: undefined } : null;
+    return `${JSON.stringify(settings)}|${this.selection()}|${this.effectiveLimit}|${waiting}`;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const query = this.query();
+    const client = clientId(this.client);
     if (query !== this.lastQuery) {
       this.lastQuery = query;
+      this.lastClientId = client;
       void this.loadFirstPage();
+    } else if (client !== this.lastClientId) {
+      this.lastClientId = client;
+      // Only the token changed, as when the provider renews it: reload without blanking what is shown.
+      const shown = this.state === 'ready' || this.state === 'empty';
+      void this.loadFirstPage(shown);
     }
   }
 
-  private async loadFirstPage(): Promise<void> {
+  /** Loads the first page; a `quiet` reload keeps the current items on screen until the new ones arrive. */
+  private async loadFirstPage(quiet = false): Promise<void> {
     const generation = ++this.generation;
     this.controller?.abort();
     clearTimeout(this.tokenTimer);
+    if (quiet && this.client?.settings.accessToken) {
+      await this.reloadQuietly(generation, this.client);
+      return;
+    }
     this.items = [];
     this.cursor = undefined;
     this.fetchedCursors = new Set();
@@ -181,6 +197,23 @@ export abstract class IgFeedLoader extends IgElement {
     try {
       const page = await this.fetchPage(client, undefined, this.effectiveLimit, controller.signal);
       if (generation !== this.generation) return;
+      this.accept(page, true);
+    } catch (error) {
+      if (generation !== this.generation) return;
+      this.fail(toIgError(error));
+    }
+  }
+
+  private async reloadQuietly(generation: number, client: IgClient): Promise<void> {
+    const controller = new AbortController();
+    this.controller = controller;
+    this.loadingMore = false;
+    try {
+      const page = await this.fetchPage(client, undefined, this.effectiveLimit, controller.signal);
+      if (generation !== this.generation) return;
+      this.fetchedCursors = new Set();
+      this.moreError = undefined;
+      this.itemsReset();
       this.accept(page, true);
     } catch (error) {
       if (generation !== this.generation) return;

@@ -402,6 +402,24 @@ describe('<ig-feed> re-fetching', () => {
     expect(tiles(feed).map((item) => item.dataset.id)).to.deep.equal(posts.slice(0, 2).map((post) => post.legacyId));
   });
 
+  it('keeps items on screen while a renewed token reloads', async () => {
+    const first = await issueToken({ user: 'alpine.kitchen' });
+    const renewed = await issueToken({ user: 'alpine.kitchen' });
+    const { provider, feed } = await mount('legacy', first.access_token, 'limit="3"');
+    await settled(feed);
+    const before = tiles(feed).map((item) => item.dataset.id);
+    await addFaults(renewed.access_token, [{ delayMs: 400 }]);
+
+    provider.accessToken = renewed.access_token;
+    await feed.updateComplete;
+    expect(feed.state).to.equal('ready');
+    expect(tiles(feed).map((item) => item.dataset.id)).to.deep.equal(before);
+    expect(feed.shadowRoot!.querySelector('[part~="skeleton"]')).to.equal(null);
+
+    const { detail } = (await oneEvent(feed, 'ig-load')) as CustomEvent<IgLoadDetail>;
+    expect(detail.items.map((item) => item.id)).to.deep.equal(before);
+  });
+
   it('lets its own access-token win over the provider', async () => {
     const providerToken = await issueToken({ user: 'alpine.kitchen' });
     const ownToken = await issueToken({ user: 'city.cyclist' });
