@@ -88,6 +88,7 @@ function emptyTagReason(dialect: IgDialectName | undefined, order: IgTagOrder): 
  * @csspart lightbox-caption - The full caption in the lightbox.
  * @csspart lightbox-meta - The line with the date and the link to the post.
  * @csspart lightbox-link - The links to the post in the lightbox.
+ * @csspart like-button - The <ig-like-button> under each item (with `show-like-buttons`); style its inside through its own parts.
  * @csspart skeleton - One loading placeholder tile.
  * @csspart message - The empty, error or consent message box; also `empty`, `error` or `consent`.
  * @csspart consent-button - The built-in "Allow Instagram content" button.

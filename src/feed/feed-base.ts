@@ -22,6 +22,7 @@ import { InfiniteScroll } from './scroll.js';
 import type { IgFilter, IgTransform } from './select.js';
 import { ShownItems } from './shown.js';
 import { renderConsent, renderEmpty, renderError, renderFooter, renderScrollSentinel, renderSkeleton } from './states.js';
+import { ensureLikeButtonDefined } from './like.js';
 import { feedStyles } from './styles.js';
 import { ItemTemplate } from './template.js';
 import type { FeedView } from './tile.js';
@@ -75,6 +76,9 @@ export abstract class IgFeedBase extends IgFeedLoader {
 
   /** Shows each post's date under its tile, formatted in the language of the nearest `lang` attribute. */
   @property({ attribute: 'show-dates', type: Boolean }) showDates = false;
+
+  /** Puts an <ig-like-button> under each item: a like toggle on the legacy dialect, a "Like on Instagram" link on Graph. */
+  @property({ attribute: 'show-like-buttons', type: Boolean }) showLikeButtons = false;
 
   /** Order of the items: "newest" (default), "oldest", "most-liked" (items without a like count last) or "random". */
   @property() sort?: string;
@@ -236,6 +240,7 @@ export abstract class IgFeedBase extends IgFeedLoader {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('layout')) this.carousel.reset();
+    if (this.showLikeButtons) void ensureLikeButtonDefined();
     // Filters and the sort run here rather than in render(), so the ig-error they may fire is not sent mid-render.
     const count = this.shownCount();
     if (this.state === 'ready' || this.state === 'empty') this.state = count > 0 ? 'ready' : 'empty';
@@ -252,6 +257,9 @@ export abstract class IgFeedBase extends IgFeedLoader {
       showDates: this.showDates,
       captionLength: readInteger(this, 'caption-length', this.captionLength, 10, 2200, 140),
       lightbox: this.lightboxEnabled,
+      likeButtons: this.showLikeButtons
+        ? { accessToken: this.accessToken, api: this.api, endpoint: this.endpoint, apiVersion: this.apiVersion }
+        : undefined,
       custom: (item, index) => this.custom.render(item, index, renderItem, template, locale),
       isBroken: (item) => this.images.isBroken(item),
       activate: (index, childIndex, event) => this.activate(index, childIndex, event),

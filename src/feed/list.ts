@@ -4,6 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { IgMedia } from '../api/model.js';
 import { clip } from '../internal/text.js';
 import { renderDate } from './dates.js';
+import { renderLikeButton } from './like.js';
 import { renderTile, type FeedView } from './tile.js';
 
 function renderRow(item: IgMedia, index: number, view: FeedView): TemplateResult {
@@ -18,6 +19,7 @@ function renderRow(item: IgMedia, index: number, view: FeedView): TemplateResult
       ${item.username ? html`<p part="username">@${item.username}</p>` : nothing}
       ${item.caption ? html`<p part="caption">${clip(item.caption, view.captionLength)}</p>` : nothing}
       ${renderDate(item.timestamp, view.locale)}
+      ${renderLikeButton(item, view)}
     </div>
   </li>`;
 }

@@ -7,6 +7,7 @@ import type { IgMedia } from '../api/model.js';
 import { safeUrl } from '../api/normalize.js';
 import { clip } from '../internal/text.js';
 import { renderDate } from './dates.js';
+import { renderLikeButton } from './like.js';
 import { altText, kindLabel, posterUrl } from './media.js';
 
 /** Data and callbacks that every layout renders items with; the feed element provides them. */
@@ -19,6 +20,8 @@ export interface FeedView {
   captionLength: number;
   /** Whether activating a tile opens the lightbox (else the tile is a plain link). */
   lightbox: boolean;
+  /** The feed's own API settings for the like buttons under each item, or undefined without `show-like-buttons`. */
+  likeButtons?: { accessToken?: string; api?: string; endpoint?: string; apiVersion?: string };
   /** The page's own rendering of an item, or undefined for the built-in tile. */
   custom(item: IgMedia, index: number): unknown;
   /** Whether the item's image failed again after a refetch, so the placeholder shows. */
@@ -88,12 +91,13 @@ export function renderTile(item: IgMedia, index: number, view: FeedView, childIn
   return html`<span part="link" role="img" aria-label=${alt}>${body}</span>`;
 }
 
-/** Renders the caption and date under a tile, when `show-captions` and `show-dates` request them. */
+/** Renders the caption, date and like button under a tile, as `show-captions`, `show-dates` and `show-like-buttons` request. */
 export function renderTileText(item: IgMedia, view: FeedView): TemplateResult | typeof nothing {
   const caption = view.showCaptions && item.caption
     ? html`<p part="caption">${clip(item.caption, view.captionLength)}</p>`
     : nothing;
   const date = view.showDates ? renderDate(item.timestamp, view.locale) : nothing;
-  if (caption === nothing && date === nothing) return nothing;
-  return html`${caption}${date}`;
+  const like = renderLikeButton(item, view);
+  if (caption === nothing && date === nothing && like === nothing) return nothing;
+  return html`${caption}${date}${like}`;
 }
