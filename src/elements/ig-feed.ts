@@ -68,6 +68,7 @@ import { defineElement } from '../internal/events.js';
  * @csspart like-button - The <ig-like-button> under each item (with `show-like-buttons`); style its inside through its own parts.
  * @csspart skeleton - One loading placeholder tile.
  * @csspart message - The empty, error or consent message box; also `empty`, `error` or `consent`.
+ * @csspart error-details - The folded "Details" with the API's own message, in the error state.
  * @csspart consent-button - The built-in "Allow Instagram content" button.
  * @csspart footer - The area under the items holding the load-more button.
  * @csspart load-more - The "Load more" (or "Try again") button.

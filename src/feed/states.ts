@@ -1,6 +1,6 @@
 /** Everything a feed renders besides its items: skeletons, the consent box, empty and error messages, and the footer. */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { IgError } from '../api/errors.js';
+import type { IgError, IgErrorKind } from '../api/errors.js';
 import { columnsStyle } from './grid.js';
 import type { FeedLayout, LoadMoreMode } from './options.js';
 import { renderSentinel } from './scroll.js';
@@ -29,9 +29,31 @@ export function renderConsent(onAllow: (() => void) | undefined): TemplateResult
   </div><slot></slot>`;
 }
 
+/** What a visitor is told for each kind of failure; the API's own message goes under "Details". */
+const VISIBLE_REASONS: Partial<Record<IgErrorKind, string>> = {
+  auth: "The site's connection to Instagram has expired or is not set up.",
+  permission: "The site's Instagram connection is not allowed to show these posts.",
+  'rate-limit': 'Instagram is receiving too many requests from this site. Try again later.',
+  'not-found': 'The account or posts could not be found.',
+  network: 'Instagram could not be reached. Check the connection and try again.',
+  timeout: 'Instagram took too long to answer. Try again later.',
+  server: 'Instagram had a problem. Try again later.',
+};
+
+/**
+ * Renders the error state: a plain sentence for visitors, and the API's message (which can
+ * quote a raw response) folded under "Details" for the developer. Attribute errors are the
+ * page's own, so their message, which names the value, is shown directly.
+ */
 export function renderError(error: IgError | undefined): TemplateResult {
+  const reason = error && error.kind !== 'invalid-attribute'
+    ? VISIBLE_REASONS[error.kind] ?? 'Instagram sent an answer this page cannot use.'
+    : error?.message ?? '';
+  const details = error && error.kind !== 'invalid-attribute'
+    ? html`<details part="error-details"><summary>Details</summary>${error.message}</details>`
+    : nothing;
   return html`<div part="message error" role="alert">
-    <slot name="error"><strong>Instagram posts could not be loaded.</strong>${error?.message ?? ''}</slot>
+    <slot name="error"><strong>Instagram posts could not be loaded.</strong> ${reason}${details}</slot>
   </div><slot></slot>`;
 }
 

@@ -132,6 +132,14 @@ const baseStyles = css`
     color: var(--_fg);
     margin-bottom: 4px;
   }
+  [part~='error-details'] {
+    margin-top: 8px;
+    font-size: 0.85em;
+    overflow-wrap: anywhere;
+  }
+  [part~='error-details'] summary {
+    cursor: pointer;
+  }
   [part~='footer'] {
     display: flex;
     flex-direction: column;

@@ -228,6 +228,9 @@ describe('<ig-feed> states', () => {
       expect(feed.getAttribute('state')).to.equal('error');
       const alert = feed.shadowRoot!.querySelector('[role="alert"]')!;
       expect(alert.textContent).to.contain('could not be loaded');
+      // The API's message, which may quote a raw body, is folded away from visitors.
+      expect(alert.querySelector('details[part~="error-details"]')!.textContent).to.contain(detail.error.message);
+      expect(alert.querySelector('details')!.open).to.equal(false);
       expect(alert.textContent).not.to.contain(token.access_token);
       await expect(feed).to.be.accessible();
     });
