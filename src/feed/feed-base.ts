@@ -7,7 +7,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { IgMedia } from '../api/model.js';
-import { readEnum, readInteger } from '../internal/attributes.js';
+import { readEnum, readInteger, warnInvalid } from '../internal/attributes.js';
 import { emit } from '../internal/events.js';
 import { Carousel } from './carousel.js';
 import { CustomItems, type IgRenderItem } from './custom.js';
@@ -155,7 +155,12 @@ export abstract class IgFeedBase extends IgFeedLoader {
 
   private get effectiveColumns(): number | undefined {
     const unset = this.columns === undefined || this.columns === null || this.columns === '';
-    return unset ? undefined : readInteger(this, 'columns', this.columns, 1, 12, 3);
+    if (unset) return undefined;
+    const columns = Number(String(this.columns).trim());
+    if (Number.isInteger(columns) && columns >= 1 && columns <= 12) return columns;
+    // An invalid count leaves the grid responsive, as without the attribute.
+    warnInvalid(this, 'columns', this.columns, 'a whole number from 1 to 12', undefined);
+    return undefined;
   }
 
   private get effectiveSort(): FeedSort {

@@ -42,10 +42,10 @@ function providerNotDefined(element: Element): boolean {
 }
 
 export abstract class IgFeedLoader extends IgElement {
-  /** How many items to show, and how many each "load more" adds (1–100). */
+  /** How many items to show, and how many each "load more" adds (1–100, default 12). */
   @property() limit?: string | number;
 
-  /** "button" shows a "Load more" button while more items exist, "scroll" loads the next page when the end of the feed comes into view, "none" shows only the first `limit` items. */
+  /** "button" shows a "Load more" button while more items exist, "scroll" loads the next page when the end of the feed comes into view, "none" (default) shows only the first `limit` items. */
   @property({ attribute: 'load-more' }) loadMoreMode?: string;
 
   /** Items loaded so far, in the API's order, before `transform`, filters and sorting. */

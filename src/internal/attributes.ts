@@ -5,12 +5,12 @@ function describe(value: unknown): string {
   return typeof value === 'string' ? `"${value}"` : String(value);
 }
 
-/** Warns once that `attribute` on `element` has an invalid value, naming the allowed values and the default used. */
+/** Warns once that `attribute` on `element` has an invalid value, naming the allowed values and the value used instead (undefined: the attribute's default). */
 export function warnInvalid(element: Element, attribute: string, value: unknown, allowed: string, fallback: unknown): void {
   const tag = element.localName;
   warnOnce(
     `${tag}|${attribute}|${String(value)}`,
-    `<${tag}> ${attribute}=${describe(value)} is invalid: expected ${allowed}. Using ${describe(fallback)}.`,
+    `<${tag}> ${attribute}=${describe(value)} is invalid: expected ${allowed}. ${fallback === undefined ? 'Using the default, as if it were not set' : `Using ${describe(fallback)}`}.`,
     element,
   );
 }

@@ -59,11 +59,11 @@ describe('invalid attribute values', () => {
     expect(capture.messages.join('\n')).to.contain('load-more="bogus" is invalid: expected "button" | "scroll" | "none"');
   });
 
-  it('columns="0" falls back to 3', async () => {
+  it('columns="0" falls back to the responsive grid', async () => {
     const { feed } = await mountFeed({ columns: '0', limit: '3' });
     const grid = feed.shadowRoot!.querySelector<HTMLElement>('[part~="grid"]')!;
-    expect(grid.style.getPropertyValue('--ig-columns').trim()).to.equal('3');
-    expect(capture.messages.join('\n')).to.contain('columns="0" is invalid');
+    expect(grid.style.getPropertyValue('--ig-columns')).to.equal('');
+    expect(capture.messages.join('\n')).to.contain('columns="0" is invalid: expected a whole number from 1 to 12. Using the default, as if it were not set.');
   });
 
   it('layout="masonry" falls back to grid', async () => {
