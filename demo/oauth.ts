@@ -1,7 +1,7 @@
 // The OAuth demo: registers a client with the island, runs the implicit flow back to this page,
 // and shows the user's feed with a like button per post. The token stays in memory only.
 import { authorizeUrl, readTokenFromLocation } from '../src/classes.ts';
-import type { IgErrorDetail, IgFeed, IgLikeButton, IgLikeDetail, IgLoadDetail, IgProvider } from '../src/classes.ts';
+import type { IgErrorDetail, IgLikeDetail, IgProvider } from '../src/classes.ts';
 import '../src/index.ts';
 
 const CLIENT_KEY = 'ig-demo-oauth-client-id';
@@ -13,8 +13,6 @@ const authorizeButton = document.querySelector<HTMLButtonElement>('#authorize')!
 const clientStatus = document.querySelector<HTMLElement>('#client')!;
 const authStatus = document.querySelector<HTMLElement>('#auth-status')!;
 const provider = document.querySelector<IgProvider>('#oauth-provider')!;
-const feed = document.querySelector<IgFeed>('#oauth-feed')!;
-const likeList = document.querySelector<HTMLUListElement>('#like-list')!;
 const log = document.querySelector<HTMLOListElement>('#event-log')!;
 
 function record(text: string): void {
@@ -59,19 +57,6 @@ authorizeButton.addEventListener('click', () => {
   }));
 });
 
-feed.addEventListener('ig-load', (event) => {
-  const { detail } = event as CustomEvent<IgLoadDetail>;
-  likeList.replaceChildren(...detail.items.map((item) => {
-    const entry = document.createElement('li');
-    const label = document.createElement('span');
-    label.textContent = item.caption ? item.caption.slice(0, 40) : `Post ${item.shortcode ?? item.id}`;
-    const button = document.createElement('ig-like-button') as IgLikeButton;
-    button.item = item;
-    entry.append(label, button);
-    return entry;
-  }));
-});
-
 document.addEventListener('ig-like', (event) => {
   const { detail } = event as CustomEvent<IgLikeDetail>;
   record(`ig-like: ${detail.mediaId} liked=${detail.liked} count=${detail.count ?? 'unknown'}`);
@@ -96,6 +81,13 @@ async function start(): Promise<void> {
     return;
   }
   provider.accessToken = result.accessToken;
+  // The feed is created only now, so it never starts without a token.
+  const feed = document.createElement('ig-feed');
+  feed.setAttribute('limit', '6');
+  feed.setAttribute('columns', '3');
+  feed.toggleAttribute('show-like-buttons', true);
+  feed.toggleAttribute('show-captions', true);
+  document.querySelector('#feed-hint')!.replaceWith(feed);
   const user = await provider.whoami();
   authStatus.textContent = `Signed in as ${user.username ?? user.id}. The token is only in this page's memory: reload to start over.`;
 }
