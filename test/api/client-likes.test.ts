@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { createClient, IgError, Transport } from '../../src/classes.js';
+import { createClient, Transport } from '../../src/classes.js';
 import { GRAPH_ENDPOINT, LEGACY_ENDPOINT, addFaults, fixture, issueToken, visiblePosts } from '../support/island.js';
+import { rejection } from '../support/errors.js';
 
 /** A fetch that performs real requests and records method, URL and body of each. */
 function recorder() {
@@ -18,16 +19,6 @@ async function legacyClient(scopes = ['basic', 'likes']) {
   const { requests, fetch } = recorder();
   const client = createClient({ api: 'legacy', endpoint: LEGACY_ENDPOINT, accessToken: token.access_token, transport: new Transport({ fetch, retryDelayMs: 5 }) });
   return { token, client, requests };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<IgError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(IgError);
-    return error as IgError;
-  }
-  throw new Error('expected the promise to reject');
 }
 
 describe('legacy client likes', () => {

@@ -1,9 +1,10 @@
 import { expect } from '@open-wc/testing';
-import { createClient, IgError, Transport, type IgClient, type IgClientSettings } from '../../src/classes.js';
+import { createClient, Transport, type IgClient, type IgClientSettings } from '../../src/classes.js';
 import { MEDIA_FIELDS } from '../../src/api/graph-map.js';
 import {
   GRAPH_ENDPOINT, LEGACY_ENDPOINT, addFaults, issueToken, recordingFetch, visiblePosts,
 } from '../support/island.js';
+import { rejection } from '../support/errors.js';
 
 type Dialect = IgClientSettings['api'];
 const ENDPOINTS: Record<Dialect, string> = { graph: GRAPH_ENDPOINT, legacy: LEGACY_ENDPOINT };
@@ -18,16 +19,6 @@ async function setup(api: Dialect, options: Parameters<typeof issueToken>[0] = {
     transport: new Transport({ fetch: recorder.fetch, retryDelayMs: 10, ...transport }),
   });
   return { token, client, urls: recorder.urls };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<IgError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(IgError);
-    return error as IgError;
-  }
-  throw new Error('expected the promise to reject');
 }
 
 async function collectAll(client: IgClient, limit: number) {

@@ -1,9 +1,10 @@
 // Every recorded response is replayed over HTTP by the island (a fault whose body is the
 // fixture file), so the clients parse exactly what the real APIs once sent.
 import { expect } from '@open-wc/testing';
-import { createClient, IgError, Transport } from '../../src/classes.js';
+import { createClient, Transport } from '../../src/classes.js';
 import { mapGraphMedia } from '../../src/api/graph-map.js';
 import { GRAPH_ENDPOINT, LEGACY_ENDPOINT, addFaults, fixture, issueToken } from '../support/island.js';
+import { rejection } from '../support/errors.js';
 
 interface GraphPage {
   data: Array<{ id: string; permalink: string; media_type: string; media_url: string; caption: string }>;
@@ -19,16 +20,6 @@ async function clientFor(api: 'graph' | 'legacy') {
     transport: new Transport({ retries: 0 }),
   });
   return { client, token: token.access_token };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<IgError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(IgError);
-    return error as IgError;
-  }
-  throw new Error('expected the promise to reject');
 }
 
 describe('recorded Graph responses', () => {

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { createClient, IgError, normalizeTag, Transport, type IgClient } from '../../src/classes.js';
+import { createClient, normalizeTag, Transport, type IgClient } from '../../src/classes.js';
 import { hashtagUsage } from '../../src/api/hashtag-budget.js';
 import { forgetHashtagIdsInMemory } from '../../src/api/hashtag-ids.js';
 import { HASHTAG_MEDIA_FIELDS } from '../../src/api/tags.js';
@@ -8,6 +8,7 @@ import {
   GRAPH_ENDPOINT, LEGACY_ENDPOINT, addFaults, dataset, fixture, issueToken, recordingFetch, type IslandPost,
 } from '../support/island.js';
 import { DATASET_BASE_TIME, assertOnlyLocalRequests, seedBudget, setHashtagClock } from '../support/tags.js';
+import { rejection } from '../support/errors.js';
 
 const PUBLIC = ['basic', 'public_content'];
 
@@ -23,16 +24,6 @@ async function setup(api: 'graph' | 'legacy', options: Parameters<typeof issueTo
     transport: new Transport({ fetch: recorder.fetch, retries: 0 }),
   });
   return { token, client, urls: recorder.urls };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<IgError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(IgError);
-    return error as IgError;
-  }
-  throw new Error('expected the promise to reject');
 }
 
 async function tagged(name: string): Promise<IslandPost[]> {
