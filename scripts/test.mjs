@@ -1,5 +1,5 @@
-// Runs the island's Node tests and the browser tests, then prints one closing line
-// "N passed, N failed, N skipped" with the totals of both, and exits non-zero on any failure.
+// Checks the README's API tables, runs the island's Node tests and the browser tests, then prints
+// one closing line "N passed, N failed, N skipped" with the totals, and exits non-zero on any failure.
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';

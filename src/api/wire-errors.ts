@@ -112,7 +112,7 @@ export function httpError(response: ErrorResponse): IgError {
   const snippet = response.text.replace(/\s+/g, ' ').trim().slice(0, 120);
   if (response.status === 404) {
     // An API reports a missing object in its own error shape; a bare 404 means the URL itself is wrong.
-    return new IgError('bad-response', `HTTP 404 from ${response.url.split('?')[0]}: no API answers at this URL.`, {
+    return new IgError('bad-response', `HTTP 404 from ${response.url.split('?')[0]}: no API endpoint exists at this URL.`, {
       status: 404,
       hint: 'Check the endpoint and api attributes: legacy endpoints end in /v1, Graph endpoints have no version in them.',
       url: response.url,

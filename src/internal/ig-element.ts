@@ -51,7 +51,7 @@ export abstract class IgElement extends LitElement {
   /** Graph API version for this element only, such as "v25.0". */
   @property({ attribute: 'api-version' }) apiVersion?: string;
 
-  /** What the element shows: loading, ready, empty, error (or unsupported where a feature is). Reflected for CSS. */
+  /** Display state: loading, ready, empty, error, or unsupported where the dialect lacks a feature. Reflected for CSS. */
   @property({ reflect: true }) state: IgState = 'loading';
 
   /** The last error, while `state` is "error". */
@@ -60,7 +60,7 @@ export abstract class IgElement extends LitElement {
   private ownClient?: { key: string; client: IgClient };
   private lastLogged?: string;
 
-  /** The client for this element: the provider's, or one built with this element's own settings on top. */
+  /** Returns the client for this element: the provider's, or one built with this element's own settings on top. */
   protected get client(): IgClient | undefined {
     const own: Partial<IgClientSettings> = {};
     if (this.accessToken) own.accessToken = this.accessToken;
@@ -76,7 +76,7 @@ export abstract class IgElement extends LitElement {
     return this.ownClient.client;
   }
 
-  /** Whether any provider answered this element's context request. */
+  /** Whether a provider responded to this element's context request. */
   protected get hasProvider(): boolean {
     return this.provided !== undefined;
   }

@@ -97,7 +97,7 @@ describe('HTTP error mapping', () => {
   it('blames the endpoint for a bare 404', () => {
     const error = httpError({ ...base, status: 404, body: undefined, text: '<!DOCTYPE html><title>Not Found</title>' });
     expect(error.kind).to.equal('bad-response');
-    expect(error.message).to.equal('HTTP 404 from https://example.test/x: no API answers at this URL.');
+    expect(error.message).to.equal('HTTP 404 from https://example.test/x: no API endpoint exists at this URL.');
     expect(error.hint).to.contain('endpoint and api attributes');
   });
 });
