@@ -62,10 +62,11 @@ export class GraphClient extends BaseClient {
     const userId = options.userId?.trim() || this.settings.userId;
     if (!userId) throw missingUserIdError();
     admitHashtag(userId, name);
+    // Counted before any await, so feeds starting together cannot all pass the check for the last free slot.
+    recordHashtag(userId, name);
     const base = this.facebookBase();
     try {
       const hashtagId = await this.hashtagId(name, userId, base, options.signal);
-      recordHashtag(userId, name);
       const edge = options.order === 'top' ? 'top_media' : 'recent_media';
       const limit = Math.min(Math.max(1, options.limit ?? 25), HASHTAG_MAX_LIMIT);
       const params = { user_id: userId, fields: HASHTAG_MEDIA_FIELDS, limit: String(limit), after: options.cursor };

@@ -42,6 +42,7 @@ const HINTS: Partial<Record<IgErrorKind, string>> = {
   permission: 'The token lacks a permission this request needs: authorize the app again with the scope named in the message.',
   'rate-limit': 'Too many requests for this token or app: wait before retrying, and enable the provider cache to send fewer.',
   'not-found': 'Check the user id, media id or URL: the object does not exist or this token cannot see it.',
+  'invalid-request': 'The API rejected a parameter: check the attributes the message names (such as user-id, tag or limit) and the api dialect.',
   server: 'The API failed on its side: try again later.',
   'bad-response': 'The API answered with something that is not the expected JSON: check the endpoint URL.',
 };
@@ -58,7 +59,8 @@ export function legacyError(response: ErrorResponse): IgError | undefined {
   const source = isObject(body.meta) ? body.meta : body;
   const type = typeof source.error_type === 'string' ? source.error_type : undefined;
   const code = typeof source.code === 'number' ? source.code : response.status;
-  if (!type && code < 400) return undefined;
+  // Without an error_type or error_message the body is not a legacy error, so the HTTP status speaks.
+  if (!type && (code < 400 || typeof source.error_message !== 'string')) return undefined;
 
   const message = typeof source.error_message === 'string' ? source.error_message : `HTTP ${code}`;
   const kind = (type && LEGACY_KINDS[type]) || kindFromStatus(code);

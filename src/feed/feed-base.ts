@@ -80,7 +80,7 @@ export abstract class IgFeedBase extends IgFeedLoader {
   /** Puts an <ig-like-button> under each item: a like toggle on the legacy dialect, a "Like on Instagram" link on Graph. */
   @property({ attribute: 'show-like-buttons', type: Boolean }) showLikeButtons = false;
 
-  /** Order of the items: "newest" (default), "oldest", "most-liked" (items without a like count last) or "random". */
+  /** Order of the items: "newest", "oldest", "most-liked" (items without a like count last) or "random". Unset, <ig-feed> shows the newest first and <ig-tag-feed> keeps the API's order. */
   @property() sort?: string;
 
   /** Seed of sort="random": the same seed gives the same order on every load. Without it the order changes per page load. */

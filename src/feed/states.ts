@@ -33,7 +33,7 @@ export function renderConsent(onAllow: (() => void) | undefined): TemplateResult
 const VISIBLE_REASONS: Partial<Record<IgErrorKind, string>> = {
   auth: "The site's connection to Instagram has expired or is not set up.",
   permission: "The site's Instagram connection is not allowed to show these posts.",
-  'rate-limit': 'Instagram is receiving too many requests from this site. Try again later.',
+  'rate-limit': "The site has reached a request limit of Instagram's. Try again later.",
   'not-found': 'The account or posts could not be found.',
   network: 'Instagram could not be reached. Check the connection and try again.',
   timeout: 'Instagram took too long to answer. Try again later.',

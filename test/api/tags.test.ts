@@ -314,6 +314,23 @@ describe('graph hashtag budget', () => {
     }
   });
 
+  it('lets only one of three concurrent new tags take the last slot', async () => {
+    const { client, urls, token } = await setup('graph', { user: USER });
+    const restore = seedBudget(token.graph_user_id, 29);
+    try {
+      for (const tag of ['reels', 'harbour', 'pier']) forgetHashtagId(tag);
+      const results = await Promise.allSettled(['reels', 'harbour', 'pier'].map((tag) => client.tagMedia(tag, { order: 'top' })));
+      const rejected = results.filter((result) => result.status === 'rejected');
+      expect(results[0]!.status).to.equal('fulfilled');
+      expect(rejected).to.have.length(2);
+      for (const result of rejected) expect((result as PromiseRejectedResult).reason.kind).to.equal('rate-limit');
+      expect(urls.filter((url) => url.pathname.endsWith('/ig_hashtag_search'))).to.have.length(1);
+      expect(hashtagUsage(token.graph_user_id)).to.have.length(30);
+    } finally {
+      restore();
+    }
+  });
+
   it('warns once per tag from the 25th', async () => {
     const { client, token } = await setup('graph', { user: USER });
     const restore = seedBudget(token.graph_user_id, 24);

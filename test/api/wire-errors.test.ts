@@ -39,6 +39,11 @@ describe('legacy error mapping', () => {
     expect(legacyError({ ...base, status: 400, body })!.hint).to.equal('Authorize the app again with scope=likes.');
   });
 
+  it('leaves a bodiless 404 to the HTTP mapping', () => {
+    expect(legacyError({ ...base, status: 404, body: { meta: { code: 404 } } })).to.equal(undefined);
+    expect(legacyError({ ...base, status: 404, body: { error: 'No island endpoint matches GET /v2/x.' } })).to.equal(undefined);
+  });
+
   it('ignores a successful envelope', () => {
     expect(legacyError({ ...base, status: 200, body: { meta: { code: 200 }, data: [] } })).to.equal(undefined);
   });
