@@ -16,6 +16,11 @@ export interface IgContextValue {
   consent?: IgConsent;
   /** Grants consent on the providing element, for a placeholder's "allow" button. */
   grant?: () => void;
+  /**
+   * True when the last change only replaced a token from `token-url` or `tokenProvider` with a
+   * fresh one for the same account, so elements may keep what they show.
+   */
+  tokenRenewed?: boolean;
 }
 
 export const igContext = createContext<IgContextValue | undefined>(Symbol.for('ig-elements:context'));

@@ -202,12 +202,14 @@ export class IgProvider extends LitElement {
     if (changed.has('consentEvent')) this.listenForConsentEvent();
     const settingsChanged = [...changed.keys()].some((key) => !CONSENT_PROPERTIES.has(key));
     let { settings, client } = this.value;
+    // A fresh token from the token source replacing an earlier one is the same account's, renewed.
+    const tokenRenewed = changed.size === 1 && changed.has('sourcedToken' as keyof IgProvider) && changed.get('sourcedToken' as keyof IgProvider) !== undefined;
     if (settingsChanged || !client) {
       settings = this.settings();
       client = createClient(settings);
       if (DEV && settings.accessToken) warnAboutExposedToken();
     }
-    this.value = { settings, client, consent: this.consentState, grant: () => this.grant() };
+    this.value = { settings, client, consent: this.consentState, grant: () => this.grant(), tokenRenewed };
   }
 
   protected override render() {

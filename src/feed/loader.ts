@@ -151,8 +151,10 @@ export abstract class IgFeedLoader extends IgElement {
       void this.loadFirstPage();
     } else if (client !== this.lastClientId) {
       this.lastClientId = client;
-      // Only the token changed, as when the provider renews it: reload without blanking what is shown.
       const shown = this.state === 'ready' || this.state === 'empty';
+      // A renewed token reads the same account: what is shown stays, and later pages use the new token.
+      if (shown && this.provided?.tokenRenewed) return;
+      // Another token may read another account: reload without blanking what is shown meanwhile.
       void this.loadFirstPage(shown);
     }
   }

@@ -32,6 +32,30 @@ function collect<T>(type: string): { events: CustomEvent<T>[]; stop: () => void 
 }
 
 describe('<ig-provider> token-url', () => {
+  it('keeps loaded pages when the token is renewed', async () => {
+    const provider = await fixture<IgProvider>(`<ig-provider api="legacy" endpoint="${LEGACY_ENDPOINT}"
+      token-url="${TOKEN_ENDPOINT}?user=harbour.lights&expires_in=1"><ig-feed limit="3" load-more="button"></ig-feed></ig-provider>`);
+    const feed = provider.querySelector('ig-feed')!;
+    await settled(feed);
+    await feed.loadMore();
+    await feed.loadMore();
+    expect(feed.items).to.have.length(9);
+    const first = tokenOf(provider);
+    const loads = collect('ig-load');
+    try {
+      // The provider renews a token at 90% of expires_in, here after about 0.9 s.
+      await waitUntil(() => tokenOf(provider) !== first, 'the token was not renewed', { timeout: 4000 });
+      await feed.updateComplete;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(feed.items).to.have.length(9);
+      expect(loads.events).to.have.length(0);
+      await feed.loadMore();
+      expect(feed.items).to.have.length(12);
+    } finally {
+      loads.stop();
+    }
+  });
+
   it('loads the feed with a fetched token', async () => {
     const { provider, feed } = await mount('legacy', `token-url="${TOKEN_ENDPOINT}?user=alpine.kitchen"`);
     await settled(feed);
