@@ -2,7 +2,7 @@
 // [--endpoint URL] [--api-version vX.Y]`. The token may come from IG_ACCESS_TOKEN instead of the
 // command line, which keeps it out of the shell history. The token itself is never printed.
 
-import { createClient, IgError, type IgDialectName } from '../src/api/index.js';
+import { createClient, IgError, redactSecret, type IgDialectName } from '../src/api/index.js';
 
 const USAGE = [
   'Usage: npm run whoami -- --token TOKEN [--api graph|legacy] [--endpoint URL] [--api-version vX.Y]',
@@ -58,7 +58,7 @@ function parseArguments(argv: string[]): Options {
 
 async function main(): Promise<void> {
   const options = parseArguments(process.argv.slice(2));
-  const hide = (text: string) => text.split(options.token).join('REDACTED');
+  const hide = (text: string) => redactSecret(text, options.token);
   const client = createClient({ api: options.api, accessToken: options.token, endpoint: options.endpoint, apiVersion: options.apiVersion });
   try {
     const user = await client.whoami();

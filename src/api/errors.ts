@@ -63,3 +63,15 @@ const TOKEN_PARAMS = /([?&#](?:access_token|client_secret|code)=)[^&#\s]*/gi;
 export function redact(text: string): string {
   return text.replace(TOKEN_PARAMS, '$1REDACTED');
 }
+
+/** Shortest string treated as a secret to hide wherever it appears; shorter ones would mangle ordinary text. */
+const MIN_SECRET_LENGTH = 8;
+
+/**
+ * Replaces every occurrence of `secret` in `text` with REDACTED, plus access_token, client_secret
+ * and code query parameters. A secret shorter than 8 characters is hidden only in those parameters.
+ */
+export function redactSecret(text: string, secret: string | undefined): string {
+  const hidden = secret && secret.length >= MIN_SECRET_LENGTH ? text.split(secret).join('REDACTED') : text;
+  return redact(hidden);
+}

@@ -6,7 +6,7 @@ import { LegacyClient } from './legacy.js';
 export type { IgClient, IgClientSettings } from './client.js';
 export { DEFAULT_API_VERSION, DEFAULT_ENDPOINTS } from './client.js';
 export * from './model.js';
-export { IgError, isIgError, redact, type IgErrorKind } from './errors.js';
+export { IgError, isIgError, redact, redactSecret, type IgErrorKind } from './errors.js';
 export { Transport, sharedTransport, type TransportOptions } from './transport.js';
 export type { CacheMode } from './cache.js';
 export {

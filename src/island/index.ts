@@ -5,6 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { ClientStore } from './clients.js';
+import { redactSecret } from '../api/errors.js';
 import { handleControl } from './control.js';
 import { buildDataset } from './dataset.js';
 import { FaultStore, faultReply, type Fault } from './faults.js';
@@ -77,7 +78,7 @@ export function createIsland(options: IslandOptions = {}): IslandHandler {
     let token: string | undefined;
     const logLine = (outcome: string) => {
       const line = `${method} ${pathname} ${outcome} ${Math.max(0, now() - started)}ms`;
-      log(token ? line.split(token).join('REDACTED') : line);
+      log(redactSecret(line, token));
     };
 
     handle()
@@ -153,9 +154,7 @@ function route(ctx: RequestContext, state: IslandState): Reply {
   // Legacy next_url carries the token on purpose, as the real API did. Nothing else may echo it,
   // not even an error message that quotes a path with the token pasted into it.
   const keepsToken = reply.status === 200 && ctx.path.startsWith('/v1/');
-  if (ctx.token && !keepsToken && reply.body.includes(ctx.token)) {
-    reply.body = reply.body.split(ctx.token).join('REDACTED');
-  }
+  if (ctx.token && !keepsToken) reply.body = redactSecret(reply.body, ctx.token);
   return reply;
 }
 

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { safeUrl, toIsoTimestamp } from '../../src/api/normalize.js';
 import { mapGraphMedia } from '../../src/api/graph-map.js';
 import { mapLegacyMedia } from '../../src/api/legacy-map.js';
-import { redact } from '../../src/api/errors.js';
+import { redact, redactSecret } from '../../src/api/errors.js';
 
 describe('safeUrl', () => {
   it('keeps http and https only', () => {
@@ -55,5 +55,15 @@ describe('redact', () => {
   it('hides tokens and secrets in URLs', () => {
     expect(redact('https://x.test/a?access_token=SECRET&b=1')).to.equal('https://x.test/a?access_token=REDACTED&b=1');
     expect(redact('https://x.test/a?b=1&client_secret=S#access_token=T')).to.equal('https://x.test/a?b=1&client_secret=REDACTED#access_token=REDACTED');
+  });
+});
+
+describe('redactSecret', () => {
+  it('hides a long secret anywhere', () => {
+    expect(redactSecret('token ISLabcdefgh12 in text', 'ISLabcdefgh12')).to.equal('token REDACTED in text');
+  });
+
+  it('leaves text alone for a short secret', () => {
+    expect(redactSecret('{"meta":{"error_type":"x"}}?access_token=e', 'e')).to.equal('{"meta":{"error_type":"x"}}?access_token=REDACTED');
   });
 });
