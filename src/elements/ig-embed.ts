@@ -1,4 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
 import { property, state } from 'lit/decorators.js';
 import { createRef } from 'lit/directives/ref.js';
 import type { IgClient } from '../api/client.js';
@@ -155,6 +156,8 @@ export class IgEmbed extends IgElement {
   private controller?: AbortController;
   private official?: OfficialMount;
   private focusOnOpen = false;
+  /** Number of reload() calls, which key the frame. */
+  private reloads = 0;
   private readonly frame = createRef<HTMLIFrameElement>();
 
   private readonly onMessage = (event: MessageEvent): void => {
@@ -171,6 +174,7 @@ export class IgEmbed extends IgElement {
 
   /** Starts again from the beginning, for example after a failure; consent and `load` still apply. */
   reload(): void {
+    this.reloads += 1;
     this.currentKey = undefined;
     this.requestUpdate();
   }
@@ -384,7 +388,8 @@ export class IgEmbed extends IgElement {
     }
     const { embed, captioned } = this.plan;
     const frame = renderFrame(this.frame, frameUrl(ref!, embed, captioned), label, this.frameHeight);
-    return this.renderBox(frame, this.frameHeight ? 'measured' : '');
+    // Keyed by the reload count, so reload() gets a new frame even when the URL is the same.
+    return this.renderBox(html`${keyed(this.reloads, frame)}`, this.frameHeight ? 'measured' : '');
   }
 
   /** Checks whether the page gave fallback children: elements or text other than whitespace. */

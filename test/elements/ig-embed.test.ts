@@ -171,6 +171,18 @@ describe('<ig-embed> mode="iframe"', () => {
     expect(frameOf(element)).to.exist;
   });
 
+  it('reloads a post that is showing', async () => {
+    const code = uniqueCode('h430');
+    const element = await mount(code);
+    await oneEvent(element, 'ig-embed-load');
+    const loadedAgain = oneEvent(element, 'ig-embed-load');
+    element.reload();
+    const { detail } = (await loadedAgain) as CustomEvent<IgEmbedLoadDetail>;
+    expect(detail.height).to.equal(430);
+    expect(element.state).to.equal('ready');
+    expect(await hits(code)).to.deep.equal([`/p/${code}/embed/`, `/p/${code}/embed/`]);
+  });
+
   it('switches posts when the url changes', async () => {
     const first = uniqueCode('h400');
     const element = await mount(first);
