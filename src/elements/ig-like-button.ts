@@ -6,7 +6,7 @@ import type { IgMedia } from '../api/model.js';
 import { safeUrl } from '../api/normalize.js';
 import { DEV, warnOnce } from '../internal/dev.js';
 import { defineElement, emit } from '../internal/events.js';
-import { IgElement, toIgError } from '../internal/ig-element.js';
+import { IgElement, TOKEN_GRACE_MS, toIgError } from '../internal/ig-element.js';
 import { isTokenRejection } from '../internal/token-controller.js';
 import { LikeSync, type LikeState } from '../like/like-sync.js';
 import { likeButtonStyles } from '../like/styles.js';
@@ -98,6 +98,7 @@ export class IgLikeButton extends IgElement {
   @state() private sync?: LikeSync;
 
   private mediaIdInUse?: string;
+  private tokenTimer?: ReturnType<typeof setTimeout>;
   private generation = 0;
   private resolvedKey?: string;
   private itemVersion = 0;
@@ -195,7 +196,12 @@ export class IgLikeButton extends IgElement {
     this.state = 'unsupported';
     if (DEV) warnLikesUnsupported(this);
     const needsRead = given.count === undefined || !this.permalink;
-    if (!ref.mediaId || !needsRead || !this.canRequest) return;
+    if (!ref.mediaId || !needsRead) return;
+    if (!this.canRequest) {
+      // Without a permalink the link cannot show until a token reads the post.
+      if (!this.permalink) this.waitForToken(generation);
+      return;
+    }
     const media = await (this.client as IgClient).media(ref.mediaId);
     if (generation !== this.generation) return;
     this.permalink ??= safeUrl(media.permalink);
@@ -204,7 +210,10 @@ export class IgLikeButton extends IgElement {
 
   private async resolveLegacy(ref: LikeRef, given: Partial<LikeState>, generation: number): Promise<void> {
     this.state = 'loading';
-    if (!this.canRequest) return;
+    if (!this.canRequest) {
+      this.waitForToken(generation);
+      return;
+    }
     const client = this.client as IgClient;
     let mediaId = ref.mediaId;
     let media: IgMedia | undefined;
@@ -222,6 +231,25 @@ export class IgLikeButton extends IgElement {
     this.write(initial);
     this.sync = this.createSync(initial, mediaId, generation);
     this.state = 'ready';
+  }
+
+  /**
+   * Reports a missing token once TOKEN_GRACE_MS have passed without one, as the feeds do. A
+   * pending consent is no error: the button waits for it.
+   */
+  private waitForToken(generation: number): void {
+    clearTimeout(this.tokenTimer);
+    this.tokenTimer = setTimeout(() => {
+      if (generation !== this.generation || this.client?.settings.accessToken || this.provided?.consent === 'pending') return;
+      this.fail(new IgError('auth', 'No access token, so the like button cannot read or like the post.', {
+        hint: 'Set access-token on <ig-provider> (or on this element), or give the provider a token-url.',
+      }));
+    }, TOKEN_GRACE_MS);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.tokenTimer);
   }
 
   private createSync(initial: LikeState, mediaId: string, generation: number): LikeSync {

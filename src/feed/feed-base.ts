@@ -27,7 +27,8 @@ import { feedStyles } from './styles.js';
 import { ItemTemplate } from './template.js';
 import type { FeedView } from './tile.js';
 
-export { DEFAULT_LIMIT, MAX_LIMIT, TOKEN_GRACE_MS } from './loader.js';
+export { DEFAULT_LIMIT, MAX_LIMIT } from './loader.js';
+export { TOKEN_GRACE_MS } from '../internal/ig-element.js';
 export { LAYOUTS, LOAD_MORE_MODES, MEDIA_KINDS, SORTS, type FeedLayout, type FeedSort, type LoadMoreMode, type MediaKind } from './options.js';
 export type { IgFilter, IgTransform } from './select.js';
 export type { IgRenderItem } from './custom.js';

@@ -10,14 +10,12 @@ import { IgError } from '../api/errors.js';
 import type { IgMedia, IgPage } from '../api/model.js';
 import { readEnum, readInteger } from '../internal/attributes.js';
 import { emit } from '../internal/events.js';
-import { IgElement, toIgError } from '../internal/ig-element.js';
+import { IgElement, TOKEN_GRACE_MS, toIgError } from '../internal/ig-element.js';
 import { LOAD_MORE_MODES, type LoadMoreMode } from './options.js';
 import type { IgLoadDetail } from './feed-base.js';
 
 export const DEFAULT_LIMIT = 12;
 export const MAX_LIMIT = 100;
-/** Milliseconds a feed waits for a token before it reports that none is set. */
-export const TOKEN_GRACE_MS = 1500;
 
 const clientIds = new WeakMap<object, number>();
 let nextClientId = 1;

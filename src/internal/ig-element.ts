@@ -13,6 +13,9 @@ import { igContext, type IgContextValue } from '../context.js';
 import { API_ALIASES, readEnum } from './attributes.js';
 import { emit } from './events.js';
 
+/** Milliseconds an element waits for a token before it reports that none is set. */
+export const TOKEN_GRACE_MS = 1500;
+
 export type IgState = 'loading' | 'ready' | 'empty' | 'error' | 'unsupported';
 
 /** Detail of `ig-error`. */

@@ -1,7 +1,7 @@
 import { expect, fixture, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/index.js';
-import type { IgLikeButton, IgLikeDetail, IgProvider } from '../../src/classes.js';
+import type { IgErrorDetail, IgLikeButton, IgLikeDetail, IgProvider } from '../../src/classes.js';
 import { control, countText, likerToken, mountButton, postOf, ready, recordRequests, serverState } from '../support/like-button.js';
 
 // These tests like city.cyclist's posts 0 to 3 as city.cyclist; other test files use other posts.
@@ -133,6 +133,18 @@ describe('<ig-like-button> on legacy', () => {
     provider.accessToken = (await likerToken('city.cyclist')).access_token;
     await ready(button);
     expect(control(button).disabled).to.equal(false);
+  });
+
+  it('reports a token that never arrives', async () => {
+    const post = await postOf('city.cyclist', 2);
+    const { button } = await mountButton('legacy', `media-id="${post.legacyId}"`);
+    const { detail } = (await oneEvent(button, 'ig-error')) as CustomEvent<IgErrorDetail>;
+    await button.updateComplete;
+    expect(detail.error.kind).to.equal('auth');
+    expect(button.state).to.equal('error');
+    expect(button.shadowRoot!.querySelector('[part~="error"]')!.textContent).to.contain('No access token');
+    const fallback = button.shadowRoot!.querySelector<HTMLSlotElement>('slot:not([name])')!;
+    expect(fallback.assignedElements()[0]!.textContent).to.equal('Open Instagram');
   });
 
   it('waits for consent before any request', async () => {
