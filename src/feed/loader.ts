@@ -231,7 +231,7 @@ export abstract class IgFeedLoader extends IgElement {
     this.tokenTimer = setTimeout(() => {
       if (generation !== this.generation) return;
       const message = this.hasProvider
-        ? 'No access token: the <ig-provider> around this element has no access-token.'
+        ? 'No access token: the <ig-provider> around this element has none, from access-token, token-url or tokenProvider.'
         : 'No access token: this element is not inside an <ig-provider> and has no access-token attribute.';
       this.fail(new IgError('auth', message, {
         hint: 'Set access-token on <ig-provider> (or on this element) to a token from the Instagram API.',

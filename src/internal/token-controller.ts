@@ -53,6 +53,8 @@ export class TokenController implements ReactiveController {
   /** The last token reported with `ig-token-expired`, so each is reported once. */
   private reported?: string;
   private configured?: { url: string | undefined; provider: IgTokenProvider | undefined };
+  /** The last token-source failure logged to the console. */
+  private loggedFailure?: string;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -60,7 +62,14 @@ export class TokenController implements ReactiveController {
   ) {
     this.source = new TokenSource({
       acceptToken: (token) => options.setToken(token),
-      tokenFailed: (error) => emit<IgErrorDetail>(host, 'ig-error', { error }),
+      tokenFailed: (error) => {
+        emit<IgErrorDetail>(host, 'ig-error', { error });
+        // Logged once per distinct message, because a failing token-url is retried on every refresh.
+        if (this.loggedFailure === error.message) return;
+        this.loggedFailure = error.message;
+        const hint = error.hint ? ` Fix: ${error.hint}` : '';
+        console.error(`[ig-elements] <${host.localName}> ${error.message}${hint}`, host);
+      },
     });
     host.addController(this);
   }

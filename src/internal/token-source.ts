@@ -109,22 +109,24 @@ export class TokenSource {
 /** Fetches `{access_token, expires_in?}` from the page's own server, sending its cookies. */
 async function fetchFromUrl(url: string): Promise<IgTokenGrant> {
   const hint = 'The token-url must answer a GET with JSON {"access_token": "...", "expires_in": seconds}.';
+  // Messages name the URL without its query string, which may carry a secret of the page's.
+  const shown = url.split(/[?#]/)[0];
   let response: Response;
   try {
     response = await fetch(url, { credentials: 'same-origin', cache: 'no-store', headers: { Accept: 'application/json' } });
   } catch (error) {
-    throw new IgError('network', `The token-url "${url}" could not be reached: ${(error as Error).message}`, { cause: error, hint });
+    throw new IgError('network', `The token-url "${shown}" could not be reached: ${(error as Error).message}`, { cause: error, hint });
   }
   // The body is never quoted in messages, because it may contain a token.
-  if (!response.ok) throw new IgError('auth', `The token-url "${url}" failed with HTTP ${response.status}.`, { status: response.status, hint });
+  if (!response.ok) throw new IgError('auth', `The token-url "${shown}" failed with HTTP ${response.status}.`, { status: response.status, hint });
   let body: unknown;
   try {
     body = await response.json();
   } catch {
-    throw new IgError('bad-response', `The token-url "${url}" returned a body that is not JSON.`, { hint });
+    throw new IgError('bad-response', `The token-url "${shown}" returned a body that is not JSON.`, { hint });
   }
   const record = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
-  return readGrant({ accessToken: record.access_token as string, expiresIn: record.expires_in as number | undefined }, `The token-url "${url}"`);
+  return readGrant({ accessToken: record.access_token as string, expiresIn: record.expires_in as number | undefined }, `The token-url "${shown}"`);
 }
 
 /** Checks a token function's or URL's result and returns it as a grant. */

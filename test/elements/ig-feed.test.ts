@@ -271,7 +271,7 @@ describe('<ig-feed> states', () => {
     const feed = provider.querySelector('ig-feed')!;
     const { detail } = (await oneEvent(feed, 'ig-error')) as CustomEvent<IgErrorDetail>;
     expect(detail.error.kind).to.equal('auth');
-    expect(detail.error.message).to.contain('has no access-token');
+    expect(detail.error.message).to.contain('has none, from access-token, token-url or tokenProvider');
   });
 
   it('reports a missing provider and token', async () => {

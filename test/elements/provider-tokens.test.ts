@@ -86,7 +86,7 @@ describe('<ig-provider> token-url', () => {
       const { provider } = await mount('legacy', `token-url="${TOKEN_ENDPOINT}?user=outside.world"`);
       await waitUntil(() => errors.events.some((event) => event.target === provider), 'no ig-error from the provider');
       const event = errors.events.find((item) => item.target === provider)!;
-      expect(event.detail.error.message).to.equal(`The token-url "${TOKEN_ENDPOINT}?user=outside.world" failed with HTTP 400.`);
+      expect(event.detail.error.message).to.equal(`The token-url "${TOKEN_ENDPOINT}" failed with HTTP 400.`);
       expect(tokenOf(provider)).to.equal(undefined);
     } finally {
       errors.stop();
