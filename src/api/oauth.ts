@@ -66,6 +66,9 @@ export function authorizeUrl(options: AuthorizeUrlOptions): string {
   if (responseType !== 'code' && responseType !== 'token') {
     throw invalid(`responseType ${JSON.stringify(responseType)} is invalid.`, 'Use "code" or "token".');
   }
+  if (!Array.isArray(scopes) || scopes.some((scope) => typeof scope !== 'string')) {
+    throw invalid(`scopes ${JSON.stringify(scopes)} is not a list of scope names.`, 'Pass an array such as ["basic", "likes"].');
+  }
   const known = new Set<string>(LEGACY_SCOPES);
   const unknown = scopes.filter((scope) => !known.has(scope) && !/^instagram_[a-z_]+$/.test(scope));
   if (unknown.length > 0) {

@@ -40,7 +40,7 @@ const LEGACY_KINDS: Record<string, IgErrorKind> = {
 const HINTS: Partial<Record<IgErrorKind, string>> = {
   auth: 'The access token is missing, invalid or expired: get a new token and set it on <ig-provider access-token>.',
   permission: 'The token lacks a permission this request needs: authorize the app again with the scope named in the message.',
-  'rate-limit': 'Too many requests for this token or app: wait before retrying, and enable the provider cache to send fewer.',
+  'rate-limit': 'Too many requests for this token or app: wait before retrying (error.retryAfter has seconds when the API said). For feeds, the provider cache sends fewer requests.',
   'not-found': 'Check the user id, media id or URL: the object does not exist or this token cannot see it.',
   'invalid-request': 'The API rejected a parameter: check the attributes the message names (such as user-id, tag or limit) and the api dialect.',
   server: 'The API failed on its side: try again later.',
@@ -65,9 +65,9 @@ export function legacyError(response: ErrorResponse): IgError | undefined {
   const message = typeof source.error_message === 'string' ? source.error_message : `HTTP ${code}`;
   const kind = (type && LEGACY_KINDS[type]) || kindFromStatus(code);
   const scope = /scope=(\w+)/.exec(message)?.[1];
-  const hint = kind === 'permission' && scope
-    ? `Authorize the app again with scope=${scope}.`
-    : hintFor(kind);
+  let hint = hintFor(kind);
+  if (kind === 'permission' && scope) hint = `Authorize the app again with scope=${scope}.`;
+  else if (type === 'APINotAllowedError') hint = 'The platform does not allow this on this object, for example a private account\'s post: no scope changes that.';
   return new IgError(kind, message, {
     status: response.status,
     code: type ?? code,

@@ -6,6 +6,7 @@ import type { IgMedia } from '../api/model.js';
 import { safeUrl } from '../api/normalize.js';
 import { DEV, warnOnce } from '../internal/dev.js';
 import { defineElement, emit } from '../internal/events.js';
+import { warnInvalid } from '../internal/attributes.js';
 import { IgElement, TOKEN_GRACE_MS, toIgError } from '../internal/ig-element.js';
 import { isTokenRejection } from '../internal/token-controller.js';
 import { LikeSync, type LikeState } from '../like/like-sync.js';
@@ -280,6 +281,10 @@ export class IgLikeButton extends IgElement {
 
   private renderCount(): TemplateResult | typeof nothing {
     if (this.count === undefined) return nothing;
+    if (!Number.isFinite(this.count) || this.count < 0) {
+      warnInvalid(this, 'count', this.getAttribute('count') ?? this.count, 'a whole number of likes, 0 or more', undefined);
+      return nothing;
+    }
     const lang = this.closest('[lang]')?.getAttribute('lang') || undefined;
     let formatted: string;
     try {

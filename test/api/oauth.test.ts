@@ -63,6 +63,7 @@ describe('authorizeUrl', () => {
       [{ clientId: 'a', redirectUri: 'https://a.test/', responseType: 'id_token' as 'code' }, /responseType "id_token" is invalid/],
       [{ clientId: 'a', redirectUri: 'https://a.test/', state: '' }, /state must be a non-empty string/],
       [{ clientId: 'a', redirectUri: 'https://a.test/', endpoint: 'ftp://a.test/' }, /endpoint "ftp:\/\/a.test\/" uses ftp:/],
+      [{ clientId: 'a', redirectUri: 'https://a.test/', scopes: 'basic likes' as unknown as string[] }, /scopes "basic likes" is not a list of scope names/],
     ];
     for (const [options, message] of cases) {
       const error = thrown(() => authorizeUrl(options));

@@ -44,6 +44,13 @@ describe('legacy error mapping', () => {
     expect(legacyError({ ...base, status: 404, body: { error: 'No island endpoint matches GET /v2/x.' } })).to.equal(undefined);
   });
 
+  it('gives APINotAllowedError its own hint', () => {
+    const body = { meta: { error_type: 'APINotAllowedError', code: 400, error_message: 'you cannot like this media' } };
+    const error = legacyError({ ...base, status: 400, body })!;
+    expect(error.kind).to.equal('permission');
+    expect(error.hint).to.contain('no scope changes that');
+  });
+
   it('ignores a successful envelope', () => {
     expect(legacyError({ ...base, status: 200, body: { meta: { code: 200 }, data: [] } })).to.equal(undefined);
   });

@@ -135,6 +135,21 @@ describe('<ig-like-button> on legacy', () => {
     expect(control(button).disabled).to.equal(false);
   });
 
+  it('warns about an invalid count and hides it', async () => {
+    const post = await postOf('city.cyclist', 2);
+    const warnings: string[] = [];
+    const originalWarn = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(String(args[0]));
+    try {
+      const { button } = await mountButton('legacy', `media-id="${post.legacyId}" count="lots"`);
+      await button.updateComplete;
+      expect(countText(button)).to.equal(undefined);
+      expect(warnings.join('\n')).to.contain('<ig-like-button> count="lots" is invalid');
+    } finally {
+      console.warn = originalWarn;
+    }
+  });
+
   it('reports a token that never arrives', async () => {
     const post = await postOf('city.cyclist', 2);
     const { button } = await mountButton('legacy', `media-id="${post.legacyId}"`);
