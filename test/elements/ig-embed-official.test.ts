@@ -38,7 +38,15 @@ describe('<ig-embed> mode="official"', () => {
       expect(frame.getAttribute('src')).to.equal(`${STAND_IN}/p/${codes[index]}/embed/`);
       expect(element.shadowRoot!.querySelector('iframe')).to.equal(null);
     });
-    for (const code of codes) expect(await hits(code)).to.deep.equal([`/p/${code}/embed/`]);
+    // "ready" comes when embed.js has put its frame in place, which can be before the frame's request reaches the server.
+    for (const code of codes) {
+      let seen: string[] = [];
+      for (let attempt = 0; attempt < 40 && seen.length === 0; attempt += 1) {
+        seen = await hits(code);
+        if (seen.length === 0) await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(seen).to.deep.equal([`/p/${code}/embed/`]);
+    }
   });
 
   it('builds the blockquote in the light DOM', async () => {
