@@ -7,6 +7,8 @@ export interface Reply {
   status: number;
   headers: Record<string, string>;
   body: string;
+  /** Binary content, such as a video, sent instead of `body` when present. */
+  bytes?: Buffer;
 }
 
 /** A parsed request as the routes use it, with the body already read. */
@@ -16,6 +18,8 @@ export interface RequestContext {
   /** Pathname after the prefix, always starting with '/'. */
   path: string;
   query: URLSearchParams;
+  /** The `Range` header, which browsers send for video. */
+  range?: string;
   body: Record<string, unknown>;
   /** Access token from the query, the form or JSON body, or an `Authorization: Bearer` header. */
   token: string | undefined;

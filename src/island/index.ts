@@ -117,6 +117,7 @@ export function createIsland(options: IslandOptions = {}): IslandHandler {
         origin: requestOrigin(req),
         prefix,
         now: started,
+        range: req.headers.range,
       };
 
       const fault = ctx.path.startsWith('/__island') ? undefined : state.faults.take(token, ctx.method, ctx.path);
@@ -175,7 +176,7 @@ function dispatchPath(ctx: RequestContext, state: IslandState): Reply {
 
 /** Writes a reply with the headers every island response carries. */
 function send(res: ServerResponse, reply: Reply): void {
-  const body = Buffer.from(reply.body, 'utf8');
+  const body = reply.bytes ?? Buffer.from(reply.body, 'utf8');
   res.writeHead(reply.status, {
     ...CORS_HEADERS,
     'Cache-Control': 'no-store',

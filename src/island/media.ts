@@ -1,6 +1,7 @@
 // Signed media URLs and the route that serves them, emulating Instagram's CDN. URLs carry an
 // `oe` parameter with the expiry in hexadecimal unix seconds, and an expired URL gets a 403.
 
+import { readFileSync } from 'node:fs';
 import { textReply, type Reply, type RequestContext } from './http.js';
 import { findMediaByShortcode, findUser } from './queries.js';
 import { renderAvatarSvg, renderMediaSvg } from './svg.js';
@@ -59,13 +60,13 @@ export function serveMedia(ctx: RequestContext, dataset: Dataset): Reply | undef
   const [, shortcode, extension] = media;
   const match = findMediaByShortcode(dataset, shortcode);
   if (!match) return textReply(404, `No media has the shortcode ${shortcode}.`);
-  if (extension === 'mp4') {
-    // TODO: serve a small generated video; until then clients fall back to the poster SVG.
-    return textReply(404, 'The island serves no video files yet; use the poster image (thumbnail_url) instead.');
-  }
-
   const { post, child } = match;
   const item = child ?? post;
+  if (extension === 'mp4') {
+    if (item.type !== 'video') return textReply(404, `The media ${shortcode} is not a video: request ${shortcode}.svg instead.`);
+    return videoReply(ctx.range);
+  }
+
   const width = readSize(ctx.query.get('w')) ?? DEFAULT_WIDTH;
   const height = readSize(ctx.query.get('h')) ?? Math.round((width * item.height) / item.width);
   const owner = findUser(dataset, post.ownerId);
@@ -89,4 +90,31 @@ function readSize(value: string | null): number | undefined {
 
 function svgReply(svg: string): Reply {
   return textReply(200, svg, 'image/svg+xml; charset=utf-8');
+}
+
+let sampleVideo: Buffer | undefined;
+
+/**
+ * Serves the island's one sample clip (assets/sample.mp4, made by scripts/make-sample-video.mjs)
+ * for every video, honouring a single-range `Range` header as browsers send for media.
+ */
+function videoReply(range: string | undefined): Reply {
+  sampleVideo ??= readFileSync(new URL('./assets/sample.mp4', import.meta.url));
+  const size = sampleVideo.length;
+  const headers = { 'Content-Type': 'video/mp4', 'Accept-Ranges': 'bytes' };
+  const match = range ? /^bytes=(\d*)-(\d*)$/.exec(range.trim()) : null;
+  if (!match || (match[1] === '' && match[2] === '')) return { status: 200, headers, body: '', bytes: sampleVideo };
+
+  // "bytes=-N" asks for the last N bytes; "bytes=N-" for everything from N.
+  const start = match[1] === '' ? Math.max(0, size - Number(match[2])) : Number(match[1]);
+  const end = match[1] === '' || match[2] === '' ? size - 1 : Math.min(Number(match[2]), size - 1);
+  if (start >= size || start > end) {
+    return { status: 416, headers: { ...headers, 'Content-Range': `bytes */${size}` }, body: '' };
+  }
+  return {
+    status: 206,
+    headers: { ...headers, 'Content-Range': `bytes ${start}-${end}/${size}` },
+    body: '',
+    bytes: sampleVideo.subarray(start, end + 1),
+  };
 }

@@ -103,13 +103,41 @@ describe('media SVGs', () => {
     }
   });
 
-  it('answers 404 for unknown shortcodes and for video files', async () => {
+  it('answers 404 for unknown shortcodes and for images as video', async () => {
     const unknown = await fetch(`${island.base}/media/AAAAAAAAAAA.svg?oe=FFFFFFFF`);
     assert.equal(unknown.status, 404);
-    const video = await fetch(`${island.base}/media/${album.children[0].shortcode}.mp4?oe=FFFFFFFF`);
-    assert.equal(video.status, 404);
-    assert.equal(video.headers.get('content-type'), 'text/plain; charset=utf-8');
-    assert.match(await video.text(), /no video files/);
+    const image = album.children.find((child) => child.type === 'image')!;
+    const notVideo = await fetch(`${island.base}/media/${image.shortcode}.mp4?oe=FFFFFFFF`);
+    assert.equal(notVideo.status, 404);
+    assert.match(await notVideo.text(), /is not a video/);
+  });
+
+  it('serves the sample clip for videos, with ranges', async () => {
+    const video = album.children.find((child) => child.type === 'video')!;
+    const url = `${island.base}/media/${video.shortcode}.mp4?oe=FFFFFFFF`;
+    const whole = await fetch(url);
+    assert.equal(whole.status, 200);
+    assert.equal(whole.headers.get('content-type'), 'video/mp4');
+    assert.equal(whole.headers.get('accept-ranges'), 'bytes');
+    const bytes = Buffer.from(await whole.arrayBuffer());
+    assert.ok(bytes.length > 1000);
+    assert.equal(bytes.subarray(4, 8).toString('latin1'), 'ftyp');
+
+    const part = await fetch(url, { headers: { Range: 'bytes=4-7' } });
+    assert.equal(part.status, 206);
+    assert.equal(part.headers.get('content-range'), `bytes 4-7/${bytes.length}`);
+    assert.equal(Buffer.from(await part.arrayBuffer()).toString('latin1'), 'ftyp');
+
+    const tail = await fetch(url, { headers: { Range: 'bytes=-10' } });
+    assert.equal(tail.status, 206);
+    assert.equal(Buffer.from(await tail.arrayBuffer()).length, 10);
+
+    const beyond = await fetch(url, { headers: { Range: `bytes=${bytes.length}-` } });
+    assert.equal(beyond.status, 416);
+    assert.equal(beyond.headers.get('content-range'), `bytes */${bytes.length}`);
+
+    const expired = await fetch(`${island.base}/media/${video.shortcode}.mp4?oe=1`);
+    assert.equal(expired.status, 403);
   });
 
   it('serves profile pictures', async () => {
