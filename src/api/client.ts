@@ -81,7 +81,7 @@ export abstract class BaseClient implements IgClient {
   abstract like(id: string, options?: IgRequestOptions): Promise<void>;
   abstract unlike(id: string, options?: IgRequestOptions): Promise<void>;
 
-  /** Maps an error answer in this dialect's wire format to IgError, or returns undefined if it is none. */
+  /** Maps an error response in this dialect's wire format to IgError, or returns undefined for any other response. */
   protected abstract readError(response: ErrorResponse): IgError | undefined;
 
   protected baseUrl(endpointSetting = this.settings.endpoint, fallback = DEFAULT_ENDPOINTS[this.dialect]): string {

@@ -11,7 +11,7 @@ export interface TransportOptions {
   fetch?: typeof fetch;
   /** Milliseconds before a request attempt is abandoned with a `timeout` error. */
   timeoutMs?: number;
-  /** Extra attempts after a 429 or 5xx answer to a GET. */
+  /** Extra attempts after a 429 or 5xx response to a GET. */
   retries?: number;
   /** Base delay in milliseconds for exponential backoff between attempts. */
   retryDelayMs?: number;
@@ -108,7 +108,7 @@ export class Transport {
     this.options = { ...DEFAULTS, ...options };
   }
 
-  /** Sends a request; resolves with any HTTP answer, rejects with IgError for network, timeout and abort. */
+  /** Sends a request. Resolves with any HTTP response, and rejects with IgError on a network failure, a timeout or an abort. */
   async request(request: TransportRequest): Promise<TransportResponse> {
     const method = request.method ?? 'GET';
     const safeUrl = redact(request.url);
@@ -120,7 +120,7 @@ export class Transport {
       const hit = cache.get(key, request.cache.ttlSeconds);
       if (hit && !hit.stale) return { ...hit.response, fromCache: true };
       if (hit?.stale) {
-        // Stale-while-revalidate: answer from the cache now and refresh it in the background.
+        // Stale-while-revalidate: return the cached response now and refresh it in the background.
         void this.shared(key, request, safeUrl).catch(() => undefined);
         return { ...hit.response, fromCache: true };
       }
@@ -252,7 +252,7 @@ export class Transport {
         });
       }
       if (signal?.aborted) throw abortError(safeUrl);
-      throw new IgError('network', `The request failed before an answer arrived: ${(error as Error).message}`, {
+      throw new IgError('network', `The request failed before a response arrived: ${(error as Error).message}`, {
         url: safeUrl,
         cause: error,
         hint: 'Check the network connection, the endpoint URL, and that the server allows cross-origin requests (CORS).',

@@ -29,7 +29,7 @@ export function renderConsent(onAllow: (() => void) | undefined): TemplateResult
   </div><slot></slot>`;
 }
 
-/** What a visitor is told for each kind of failure; the API's own message goes under "Details". */
+/** The sentence shown to visitors for each kind of failure. The API's own message goes under "Details". */
 const VISIBLE_REASONS: Partial<Record<IgErrorKind, string>> = {
   auth: "The site's connection to Instagram has expired or is not set up.",
   permission: "The site's Instagram connection is not allowed to show these posts.",
