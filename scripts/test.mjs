@@ -1,7 +1,7 @@
 // Checks the README's API tables, runs the island's Node tests and the browser tests, then prints
 // one closing line "N passed, N failed, N skipped" with the totals, and exits non-zero on any failure.
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -24,6 +24,13 @@ function countNodeTests(output) {
   // The spec reporter ends with lines such as "ℹ pass 12" and "ℹ fail 0".
   const read = (label) => Number(output.match(new RegExp(`^ℹ ${label} (\\d+)$`, 'm'))?.[1] ?? 0);
   return { passed: read('pass'), failed: read('fail'), skipped: read('skipped') + read('todo') };
+}
+
+// The recorded API responses live outside the repository; without them the fixture tests fail.
+const fixtures = process.env.IG_FIXTURES_DIR ?? resolve(root, '../shared/fixtures');
+const fixturesMissing = !existsSync(fixtures);
+if (fixturesMissing) {
+  console.error(`The recorded fixtures folder ${fixtures} does not exist, so the fixture tests will fail: set IG_FIXTURES_DIR to it.`);
 }
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
@@ -65,6 +72,7 @@ if (browser.code !== 0 && browserFailed === 0) totals.failed += 1;
 if (totals.passed === 0) exitCode = 1;
 
 const failedParts = [
+  fixturesMissing && `recorded fixtures not found at ${fixtures} (set IG_FIXTURES_DIR)`,
   docs.code !== 0 && 'README API tables are stale (run npm run docs)',
   island.code !== 0 && 'island Node tests',
   browser.code !== 0 && 'browser tests',

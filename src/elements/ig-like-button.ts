@@ -158,7 +158,8 @@ export class IgLikeButton extends IgElement {
   private givenState(ref: LikeRef): Partial<LikeState> {
     if (ref.liked !== undefined || ref.count !== undefined) return { liked: ref.liked, count: ref.count };
     const own = this.written;
-    const countGiven = this.count !== undefined && this.count !== own?.count;
+    // An invalid count (count="lots" gives NaN) counts as not given, so the post is read.
+    const countGiven = this.count !== undefined && Number.isFinite(this.count) && this.count !== own?.count;
     if (!countGiven && (own || !this.hasAttribute('liked'))) return {};
     return { liked: this.liked, count: countGiven ? this.count : undefined };
   }

@@ -41,7 +41,7 @@ export function homePage(ctx: RequestContext): Reply {
   const rows = ENDPOINTS.map(([endpoint, text]) => `<li><code>${escapeHtml(endpoint)}</code> — ${escapeHtml(text)}</li>`);
   const html = [
     '<!DOCTYPE html>',
-    '<html lang="en"><head><meta charset="utf-8"><title>ig-elements island</title></head><body>',
+    '<html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>ig-elements island</title></head><body>',
     '<h1>ig-elements island</h1>',
     `<p>An Instagram API emulator for development and tests. Base URL: <code>${escapeHtml(base)}</code></p>`,
     `<ul>${rows.join('')}</ul>`,

@@ -19,7 +19,7 @@ const SCOPE_TEXT: Record<string, string> = {
 function page(title: string, body: string[]): string {
   return [
     '<!DOCTYPE html>',
-    `<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title>`,
+    `<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,"><title>${escapeHtml(title)}</title>`,
     '<style>body{font:16px/1.5 system-ui,sans-serif;max-width:36rem;margin:2rem auto;padding:0 1rem}',
     'label{display:block;margin:.75rem 0 .25rem}input,select,textarea{font:inherit;width:100%}',
     'button{font:inherit;margin:1rem .5rem 0 0;padding:.4rem 1rem}.error{color:#a00;font-weight:600}</style>',

@@ -135,18 +135,24 @@ describe('<ig-like-button> on legacy', () => {
     expect(control(button).disabled).to.equal(false);
   });
 
-  it('warns about an invalid count and hides it', async () => {
+  it('warns about an invalid count and reads the post', async () => {
+    const token = await likerToken('city.cyclist');
     const post = await postOf('city.cyclist', 2);
     const warnings: string[] = [];
     const originalWarn = console.warn;
     console.warn = (...args: unknown[]) => warnings.push(String(args[0]));
+    const recorder = recordRequests();
     try {
-      const { button } = await mountButton('legacy', `media-id="${post.legacyId}" count="lots"`);
-      await button.updateComplete;
-      expect(countText(button)).to.equal(undefined);
+      const { button } = await mountButton('legacy', `media-id="${post.legacyId}" count="lots"`, token.access_token);
+      await ready(button);
+      const server = await serverState(post, token.access_token);
       expect(warnings.join('\n')).to.contain('<ig-like-button> count="lots" is invalid');
+      expect(recorder.requests).to.deep.include({ method: 'GET', path: `/island/v1/media/${post.legacyId}` });
+      expect(countText(button)).to.equal(`${server.count.toLocaleString('en-US')} likes`);
+      expect(control(button).getAttribute('aria-pressed')).to.equal(String(server.liked));
     } finally {
       console.warn = originalWarn;
+      recorder.restore();
     }
   });
 
