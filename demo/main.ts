@@ -35,7 +35,7 @@ async function islandToken(): Promise<string> {
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ user: 'harbour.lights', scopes: ['basic', 'public_content', 'likes'] }),
   });
-  if (!response.ok) throw new Error(`the island answered HTTP ${response.status}`);
+  if (!response.ok) throw new Error(`the island responded with HTTP ${response.status}`);
   const body = (await response.json()) as { access_token: string };
   return body.access_token;
 }

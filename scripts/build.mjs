@@ -35,49 +35,37 @@ function skipExpectedLogs(level, log, handler) {
   handler(level, log);
 }
 
+/** Runs one Vite build into dist/ with the settings both outputs share. */
+function buildDist(settings) {
+  return build({
+    root,
+    configFile: false,
+    logLevel: 'warn',
+    plugins: [stripDevelopmentWarnings],
+    build: { outDir: dist, emptyOutDir: false, target: 'es2022', sourcemap: true, ...settings },
+  });
+}
+
 rmSync(dist, { recursive: true, force: true });
 
-await build({
-  root,
-  configFile: false,
-  logLevel: 'warn',
-  plugins: [stripDevelopmentWarnings],
-  build: {
-    outDir: dist,
-    emptyOutDir: false,
-    target: 'es2022',
-    minify: false,
-    sourcemap: true,
-    lib: {
-      entry: { index: join(root, 'src/index.ts'), classes: join(root, 'src/classes.ts'), ...elementEntries },
-      formats: ['es'],
-    },
-    rollupOptions: {
-      external: [/^lit(\/|$)/, /^@lit\//],
-      onLog: skipExpectedLogs,
-    },
+await buildDist({
+  minify: false,
+  lib: {
+    entry: { index: join(root, 'src/index.ts'), classes: join(root, 'src/classes.ts'), ...elementEntries },
+    formats: ['es'],
   },
+  rollupOptions: { external: [/^lit(\/|$)/, /^@lit\//], onLog: skipExpectedLogs },
 });
 
 // Not lib mode: Vite keeps whitespace in ES library output, and this file is meant to be small.
-await build({
-  root,
-  configFile: false,
-  logLevel: 'warn',
-  plugins: [stripDevelopmentWarnings],
-  build: {
-    outDir: dist,
-    emptyOutDir: false,
-    target: 'es2022',
-    minify: true,
-    sourcemap: true,
-    modulePreload: false,
-    rollupOptions: {
-      input: join(root, 'src/index.ts'),
-      preserveEntrySignatures: 'exports-only',
-      output: { format: 'es', entryFileNames: 'ig-elements.all.js' },
-      onLog: skipExpectedLogs,
-    },
+await buildDist({
+  minify: true,
+  modulePreload: false,
+  rollupOptions: {
+    input: join(root, 'src/index.ts'),
+    preserveEntrySignatures: 'exports-only',
+    output: { format: 'es', entryFileNames: 'ig-elements.all.js' },
+    onLog: skipExpectedLogs,
   },
 });
 

@@ -36,7 +36,7 @@ export class IgError extends Error {
   readonly subcode?: number;
   /** Seconds to wait before trying again, for rate limits. */
   readonly retryAfter?: number;
-  /** What the developer can do about it. */
+  /** Suggested fix for the developer. */
   readonly hint?: string;
   /** The request URL with the access token replaced by REDACTED. */
   readonly url?: string;

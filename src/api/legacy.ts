@@ -15,8 +15,8 @@ export class LegacyClient extends BaseClient {
   readonly dialect = 'legacy' as const;
 
   protected readError(response: ErrorResponse): IgError | undefined {
-    // A v1-compatible backend (a proxy in front of Graph, say) may answer with a Graph error body
-    // such as code 190, so that shape is read first; legacy bodies never have an `error` object.
+    // A v1-compatible backend (a proxy in front of Graph, say) may respond with a Graph error body
+    // such as code 190, so that shape is read first. Legacy bodies never have an `error` object.
     return graphError(response) ?? legacyError(response);
   }
 

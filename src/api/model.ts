@@ -62,8 +62,8 @@ export interface IgRequestOptions {
 }
 
 /**
- * What an oEmbed endpoint reports about a post. Only data: the endpoint's `html` is
- * deliberately not kept, so nothing from it can be injected into a page.
+ * Post data from an oEmbed endpoint. The endpoint's `html` is deliberately not kept, so nothing
+ * from it can be injected into a page.
  */
 export interface IgOEmbed {
   title?: string;

@@ -15,7 +15,7 @@ export function mapOEmbed(raw: unknown): IgOEmbed | undefined {
     width: asCount(raw.width),
     providerName: asString(raw.provider_name),
   };
-  // A body with none of the oEmbed fields is not an oEmbed answer.
+  // A body with none of the oEmbed fields is not an oEmbed response.
   return raw.type === 'rich' || raw.html !== undefined || result.providerName ? result : undefined;
 }
 

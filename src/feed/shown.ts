@@ -5,7 +5,7 @@ import { readFunction, readMediaKinds, type FeedSort } from './options.js';
 import { TransformCache, filterItems, type IgFilter, type IgTransform } from './select.js';
 import { sortItems } from './sort.js';
 
-/** The feed's settings that decide what is shown, as the element holds them (unchecked). */
+/** Feed settings that decide which items are shown, unchecked, as the element stores them. */
 export interface ShownInputs {
   items: IgMedia[];
   transform: unknown;

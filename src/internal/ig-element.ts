@@ -79,7 +79,7 @@ export abstract class IgElement extends LitElement {
     return this.ownClient.client;
   }
 
-  /** Whether a provider responded to this element's context request. */
+  /** True once a provider has responded to this element's context request. */
   protected get hasProvider(): boolean {
     return this.provided !== undefined;
   }

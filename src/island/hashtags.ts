@@ -1,6 +1,6 @@
-// Hashtag facts that both dialects' tag endpoints share: valid names, stable hashtag ids, the
-// visible posts that carry a tag, and per-token state for the Graph hashtag endpoints (the
-// token's hashtag clock and the unique hashtags it searched in the last 7 days).
+// Hashtag facts that both dialects' tag endpoints share: valid names, stable hashtag ids and the
+// visible posts that carry a tag. It also keeps per-token state for the Graph hashtag endpoints:
+// the token's hashtag clock, and the unique hashtags it searched in the last 7 days.
 
 import { createHash } from 'node:crypto';
 import { jsonReply, type Reply, type RequestContext } from './http.js';
@@ -69,7 +69,7 @@ export class HashtagState {
     return entry;
   }
 
-  /** The time the hashtag endpoints see for this token: the request time plus the token's clock offset. */
+  /** Returns the time the hashtag endpoints see for this token: the request time plus the token's clock offset. */
   now(ctx: RequestContext, token: string): number {
     return ctx.now + (this.tokens.get(token)?.clockOffsetMs ?? 0);
   }

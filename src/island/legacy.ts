@@ -53,8 +53,11 @@ export function handleLegacy(ctx: RequestContext, state: IslandState): Reply {
   const allowed = state.tokens.consume(record);
   const usage = state.tokens.usage(record);
   const rateHeaders = { 'X-Ratelimit-Limit': String(usage.limit), 'X-Ratelimit-Remaining': String(usage.remaining) };
-  const handler = () => (likedMediaId === undefined ? dispatchRoute(ctx, state, record, route as RegExpExecArray) : handleLikes(ctx, state, record, likedMediaId));
-  const reply = !allowed ? legacyRateLimitError() : tagRoute ? handleLegacyTags(ctx, state, record, tagRoute) : handler();
+  let reply: Reply;
+  if (!allowed) reply = legacyRateLimitError();
+  else if (tagRoute) reply = handleLegacyTags(ctx, state, record, tagRoute);
+  else if (likedMediaId !== undefined) reply = handleLikes(ctx, state, record, likedMediaId);
+  else reply = dispatchRoute(ctx, state, record, route as RegExpExecArray);
   Object.assign(reply.headers, rateHeaders);
   return reply;
 }

@@ -11,7 +11,7 @@ import type { IslandState } from './state.js';
 import type { TokenRecord } from './tokens.js';
 import type { IslandUser } from './types.js';
 
-/** Trait of the dataset post that nobody may like, which answers with APINotAllowedError. */
+/** Trait of the dataset post that no user may like: a like request for it gets APINotAllowedError. */
 export const NOT_LIKEABLE_TRAIT = 'not-likeable';
 
 const WINDOW_MS = 3600 * 1000;

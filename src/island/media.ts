@@ -105,7 +105,7 @@ function videoReply(range: string | undefined): Reply {
   const match = range ? /^bytes=(\d*)-(\d*)$/.exec(range.trim()) : null;
   if (!match || (match[1] === '' && match[2] === '')) return { status: 200, headers, body: '', bytes: sampleVideo };
 
-  // "bytes=-N" asks for the last N bytes; "bytes=N-" for everything from N.
+  // "bytes=-N" requests the last N bytes, and "bytes=N-" everything from byte N.
   const start = match[1] === '' ? Math.max(0, size - Number(match[2])) : Number(match[1]);
   const end = match[1] === '' || match[2] === '' ? size - 1 : Math.min(Number(match[2]), size - 1);
   if (start >= size || start > end) {

@@ -27,7 +27,7 @@ export const HASHTAG_MAX_LIMIT = 50;
 const DEFAULT_LIMIT = 25;
 
 // NOTE: the island grants the Instagram Public Content Access feature to tokens with the legacy
-// public_content scope; the real error for an app without the feature was not recorded.
+// public_content scope. The real error for an app without the feature was not recorded.
 const permissionError = (): Reply =>
   graphError(400, { message: '(#10) Application does not have permission for this action', type: 'OAuthException', code: 10 });
 
@@ -71,7 +71,7 @@ function search(ctx: RequestContext, record: TokenRecord, tags: HashtagState): R
   const q = ctx.query.get('q');
   if (q === null || q === '') return invalidParameterError('The parameter q is required');
   const name = canonicalHashtag(q);
-  // NOTE: the real answer to a name with '#', spaces or punctuation was not recorded.
+  // NOTE: the real response to a name with '#', spaces or punctuation was not recorded.
   if (name === undefined) return invalidParameterError(`q "${q}" is not a hashtag name: send letters, digits and underscores without "#"`);
 
   const now = tags.now(ctx, record.token);
@@ -117,7 +117,7 @@ function hashtagMedia(ctx: RequestContext, state: IslandState, record: TokenReco
   if (!Array.isArray(fields)) return fields;
   const limit = readLimit(ctx.query.get('limit'));
   if (typeof limit === 'string') return invalidParameterError(limit);
-  // NOTE: the real answer to a before cursor on a hashtag edge was not recorded; the edges document only after.
+  // NOTE: the real response to a before cursor on a hashtag edge was not recorded, because the edges document only after.
   if (ctx.query.get('before')) return invalidParameterError('Hashtag media edges page forward only: use the after cursor');
 
   let posts = taggedPosts(state.dataset, name);

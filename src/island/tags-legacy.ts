@@ -77,7 +77,7 @@ function recentTagMedia(ctx: RequestContext, state: IslandState, record: TokenRe
 /** Lists the tags of visible posts that start with `q`, most used first. */
 function searchTags(ctx: RequestContext, state: IslandState): Reply {
   const q = ctx.query.get('q');
-  // NOTE: the wording of both errors is unverified; the real API's answers to a missing or '#'-prefixed q were not found.
+  // NOTE: the wording of both errors is unverified, because the real API's responses to a missing or '#'-prefixed q were not found.
   if (q === null || q.trim() === '') return legacyError(400, 'APIInvalidParametersError', 'The q parameter is missing: send the start of a tag name without "#".');
   const prefix = canonicalHashtag(q.trim());
   if (prefix === undefined) return invalidName(q);

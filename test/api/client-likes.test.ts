@@ -1,22 +1,11 @@
 import { expect } from '@open-wc/testing';
 import { createClient, Transport } from '../../src/classes.js';
-import { GRAPH_ENDPOINT, LEGACY_ENDPOINT, addFaults, fixture, issueToken, visiblePosts } from '../support/island.js';
+import { GRAPH_ENDPOINT, LEGACY_ENDPOINT, addFaults, fixture, issueToken, recordingFetch, visiblePosts } from '../support/island.js';
 import { rejection } from '../support/errors.js';
-
-/** A fetch that performs real requests and records method, URL and body of each. */
-function recorder() {
-  const requests: Array<{ method: string; url: URL; body: string }> = [];
-  const record: typeof fetch = (input, init) => {
-    const href = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    requests.push({ method: init?.method ?? 'GET', url: new URL(href, document.baseURI), body: init?.body ? String(init.body) : '' });
-    return fetch(input, init);
-  };
-  return { requests, fetch: record };
-}
 
 async function legacyClient(scopes = ['basic', 'likes']) {
   const token = await issueToken({ user: 'alpine.kitchen', scopes });
-  const { requests, fetch } = recorder();
+  const { requests, fetch } = recordingFetch();
   const client = createClient({ api: 'legacy', endpoint: LEGACY_ENDPOINT, accessToken: token.access_token, transport: new Transport({ fetch, retryDelayMs: 5 }) });
   return { token, client, requests };
 }
@@ -98,7 +87,7 @@ describe('legacy client likes', () => {
 describe('graph client likes', () => {
   it('rejects like, unlike and shortcode lookups as unsupported', async () => {
     const token = await issueToken();
-    const { requests, fetch } = recorder();
+    const { requests, fetch } = recordingFetch();
     const client = createClient({ api: 'graph', endpoint: GRAPH_ENDPOINT, accessToken: token.access_token, transport: new Transport({ fetch }) });
     for (const call of [client.like('1'), client.unlike('1'), client.mediaByShortcode('BSCoDz7Du7k')]) {
       const error = await rejection(call);

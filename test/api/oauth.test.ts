@@ -11,7 +11,7 @@ function thrown(action: () => unknown): IgError {
   throw new Error('expected a throw');
 }
 
-/** A history that records replaceState calls instead of changing this test page's URL. */
+/** Creates a history that records replaceState calls instead of changing this test page's URL. */
 function fakeHistory() {
   const calls: string[] = [];
   return { calls, history: { state: { page: 1 }, replaceState: (_state: unknown, _title: string, url?: string | URL | null) => void calls.push(String(url)) } };

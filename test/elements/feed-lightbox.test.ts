@@ -146,7 +146,7 @@ describe('feed lightbox', () => {
   });
 
   it('falls back from a failing video', async () => {
-    // An expired signed URL, as a page kept open for hours would hold: the island answers 403.
+    // An expired signed URL, as a page kept open for hours would have: the island responds with 403.
     const expire = (item: IgMedia): IgMedia => ({ ...item, mediaUrl: item.type === 'video' ? item.mediaUrl?.replace(/oe=[0-9A-Fa-f]+/, 'oe=1') : item.mediaUrl });
     const { feed } = await mountFeed({ api: 'legacy', attributes: 'limit="6"', properties: { transform: expire } });
     await settled(feed);

@@ -1,7 +1,8 @@
 /** Browser-side helpers for tests: tokens, faults and the dataset from the island at /island. */
+import type { Fault } from '../../src/island/faults.js';
 import type { Dataset, IslandPost } from '../../src/island/types.js';
 
-export type { Dataset, IslandPost };
+export type { Dataset, Fault, IslandPost };
 
 export const ISLAND = '/island';
 export const LEGACY_ENDPOINT = `${ISLAND}/v1`;
@@ -15,18 +16,6 @@ export interface IslandToken {
   scopes: string[];
 }
 
-export interface Fault {
-  match?: string;
-  method?: string;
-  times?: number;
-  status?: number;
-  headers?: Record<string, string>;
-  body?: string | object;
-  fixture?: string;
-  malformed?: 'truncated' | 'not-json' | 'html' | 'empty';
-  delayMs?: number;
-  hangup?: boolean;
-}
 
 async function post<T>(path: string, body: unknown): Promise<T> {
   const response = await fetch(`${ISLAND}/__island/${path}`, {
@@ -63,15 +52,28 @@ export async function fixture<T = unknown>(path: string): Promise<T> {
   return (await response.json()) as T;
 }
 
-/** A fetch that performs real requests and records each URL, for asserting what was sent. */
-export function recordingFetch(): { fetch: typeof fetch; urls: URL[] } {
+/** One request as recordingFetch saw it. */
+export interface RecordedRequest {
+  method: string;
+  url: URL;
+  body: string;
+}
+
+/** Creates a fetch that performs real requests and records each one, for asserting what was sent. */
+export function recordingFetch(): { fetch: typeof fetch; urls: URL[]; requests: RecordedRequest[] } {
   const urls: URL[] = [];
+  const requests: RecordedRequest[] = [];
   const recorder: typeof fetch = (input, init) => {
-    const href = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    urls.push(new URL(href, document.baseURI));
+    let href: string;
+    if (typeof input === 'string') href = input;
+    else if (input instanceof URL) href = input.href;
+    else href = input.url;
+    const url = new URL(href, document.baseURI);
+    urls.push(url);
+    requests.push({ method: init?.method ?? 'GET', url, body: init?.body ? String(init.body) : '' });
     return fetch(input, init);
   };
-  return { fetch: recorder, urls };
+  return { fetch: recorder, urls, requests };
 }
 
 /** The visible posts of one user, newest first, as the API returns them. */
